@@ -1,0 +1,86 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-hardened',
+  description: 'cdk8s constructs that synthesize hardened Kubernetes manifests by default, and guardrails that check every object before synthesis.',
+  author: 'cdk8s-hardened maintainers',
+  authorAddress: 'maintainers@cdk8s-hardened.dev',
+  repositoryUrl: 'https://github.com/cdk8s-hardened/cdk8s-hardened',
+  defaultReleaseBranch: 'main',
+  keywords: ['cdk8s', 'kubernetes', 'security', 'pod-security-standards', 'hardening', 'network-policy', 'guardrails'],
+  license: 'Apache-2.0',
+
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.3.0',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // Runtime dependencies of a jsii library must be bundled into its tarball.
+  bundledDeps: ['yaml@^2.6.0', 'commander@^12.1.0'],
+  devDeps: [
+    'fast-check@^3.23.0',
+    'ajv@^8.17.0',
+    'ajv-formats@^3.0.1',
+    '@types/sarif@^2.1.7',
+  ],
+
+  // Our CI is .ci/run; no hosted workflows, bots or release automation.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  publishToPypi: { distName: 'cdk8s-hardened', module: 'cdk8s_hardened' },
+  publishToMaven: {
+    javaPackage: 'dev.cdk8shardened',
+    mavenGroupId: 'dev.cdk8s-hardened',
+    mavenArtifactId: 'cdk8s-hardened',
+  },
+  publishToGo: { moduleName: 'github.com/cdk8s-hardened/cdk8s-hardened-go' },
+
+  tsconfigDevFile: 'tsconfig.dev.json',
+  eslintOptions: {
+    dirs: ['src'],
+    tsconfigPath: './tsconfig.dev.json',
+    projectService: false,
+    // The test task must never edit sources.
+    commandOptions: { fix: false },
+  },
+  jestOptions: {
+    // Snapshots change only through `npx projen test:update`, never implicitly.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      collectCoverage: false,
+    },
+  },
+  gitignore: ['/examples/dist/', '/bench/out/', '/.conformance-cache/'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/conformance/', '/.ci/'] },
+});
+
+project.eslint?.addLintPattern('test');
+project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('bench');
+
+project.tsconfigDev.removeInclude('**/*.ts');
+for (const pattern of ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts']) {
+  project.tsconfigDev.addInclude(pattern);
+}
+
+// Silence jsii's end-of-life banner for Node 20, the runtime this project is built on.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// The README's test command: compile with jsii, regenerate API.md, lint and run every jest suite.
+const check = project.addTask('check', {
+  description: 'Compile with jsii, generate API.md, lint and run the whole test suite',
+});
+check.spawn(project.tasks.tryFind('pre-compile')!);
+check.spawn(project.compileTask);
+check.spawn(project.tasks.tryFind('post-compile')!);
+check.spawn(project.testTask);
+
+project.synth();

@@ -1,0 +1,147 @@
+import { AppliedSuppression, Finding, UnusedSuppression } from './finding';
+import { ManifestObject } from './manifest-object';
+import { GuardrailReport } from './report';
+import { Rule, RuleViolation } from './rule';
+import { RuleContext } from './rule-context';
+import { RulePack } from './rule-pack';
+import { Severity } from './severity';
+import {
+  DeclaredSuppression, SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX, suppressionProblem, today,
+} from './suppression';
+
+/** What to evaluate and how. */
+export interface EvaluatorProps {
+  /** The rule packs to run. A rule present in several packs runs once. */
+  readonly packs: RulePack[];
+  /** Target Kubernetes version (`1.NN`). @default "1.28" */
+  readonly kubernetesVersion?: string;
+  /** Severity per rule ID, replacing the pack's. @default - the packs' severities */
+  readonly severityOverrides?: { [ruleId: string]: Severity };
+  /**
+   * Whether error-level findings may be suppressed. When false, a suppression of an error is refused and the
+   * report says so.
+   * @default true
+   */
+  readonly allowErrorSuppression?: boolean;
+  /** The date suppressions' expiry is compared with (`YYYY-MM-DD`). @default - today (UTC) */
+  readonly today?: string;
+}
+
+/**
+ * Runs rule packs over rendered objects and builds a report. This is the one evaluation path behind the cdk8s
+ * guardrails, `scan` and the cdk8s-cli plugin, so all three agree.
+ */
+export class Evaluator {
+  public readonly rules: Rule[];
+  private readonly props: EvaluatorProps;
+
+  constructor(props: EvaluatorProps) {
+    this.props = props;
+    const combined = RulePack.combine('evaluation', props.packs);
+    const overrides = props.severityOverrides ?? {};
+    for (const ruleId of Object.keys(overrides)) {
+      if (!combined.findRule(ruleId)) {
+        throw new Error(`severityOverrides names rule "${ruleId}", which none of the packs (${props.packs.map(p => p.name).join(', ')}) contains.`);
+      }
+    }
+    this.rules = combined.rules.map(r => (overrides[r.id] ? r.withSeverity(overrides[r.id]) : r));
+    // Fail early on a bad version rather than in the middle of an evaluation.
+    RuleContext.parseKubernetesMinor(props.kubernetesVersion ?? '1.28');
+  }
+
+  /** Evaluates every rule against every object. Never throws for a rule's failure: it becomes a finding. */
+  public evaluate(objects: ManifestObject[]): GuardrailReport {
+    const context = new RuleContext(objects, { kubernetesVersion: this.props.kubernetesVersion });
+    const date = this.props.today ?? today();
+    const allowErrors = this.props.allowErrorSuppression ?? true;
+    const used = new Set<DeclaredSuppression>();
+    const declared: DeclaredSuppression[] = [];
+    const findings: Finding[] = [];
+
+    for (const object of objects) {
+      const suppressions = [...object.suppressions, ...annotationSuppressions(object)];
+      for (const s of suppressions) if (!declared.includes(s)) declared.push(s);
+
+      for (const rule of this.rules) {
+        for (const violation of runCheck(rule, object, context)) {
+          const candidates = suppressions.filter(s => s.ruleId === rule.id);
+          let suppression: AppliedSuppression | undefined;
+          let refused: string | undefined;
+          for (const s of candidates) {
+            used.add(s);
+            const problem = suppressionProblem(s);
+            if (problem) {
+              refused = `suppression from ${s.origin} is invalid: ${problem}`;
+            } else if (s.expires !== undefined && s.expires < date) {
+              refused = `suppression from ${s.origin} expired on ${s.expires}`;
+            } else if (rule.severity === Severity.ERROR && !allowErrors) {
+              refused = `suppression from ${s.origin} refused: error-level findings are unsuppressible in this configuration`;
+            } else {
+              suppression = { reason: s.reason.trim(), origin: s.origin, ...(s.expires ? { expires: s.expires } : {}) };
+              refused = undefined;
+              break;
+            }
+          }
+          findings.push(toFinding(rule, object, violation, suppression, refused));
+        }
+      }
+    }
+
+    const unused: UnusedSuppression[] = declared
+      .filter(s => !used.has(s))
+      .map(s => ({ ruleId: s.ruleId, reason: s.reason, origin: s.origin }));
+    return new GuardrailReport({ objects: objects.length, findings, rules: this.rules, unusedSuppressions: unused });
+  }
+}
+
+function runCheck(rule: Rule, object: ManifestObject, context: RuleContext): RuleViolation[] {
+  try {
+    const result = rule.check.check(object, context);
+    return Array.isArray(result) ? result : [];
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return [{ message: `could not evaluate: ${reason}` }];
+  }
+}
+
+function toFinding(rule: Rule, object: ManifestObject, violation: RuleViolation, suppression: AppliedSuppression | undefined, refused: string | undefined): Finding {
+  const line = object.lineOf(violation.path);
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    message: `${object.displayName}: ${violation.message}`,
+    resource: {
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      ...(object.namespace ? { namespace: object.namespace } : {}),
+      name: object.name,
+    },
+    remediation: rule.remediation,
+    ...(object.file !== undefined ? { file: object.file } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(violation.path ? { path: violation.path } : {}),
+    ...(object.constructPath ? { constructPath: object.constructPath } : {}),
+    equivalents: rule.equivalents,
+    suppressed: suppression !== undefined,
+    ...(suppression ? { suppression } : {}),
+    ...(refused && !suppression ? { suppressionRefused: refused } : {}),
+  };
+}
+
+/** Reads `cdk8s-hardened.io/suppress.<ruleId>` (and `suppress-expires.<ruleId>`) annotations of an object. */
+function annotationSuppressions(object: ManifestObject): DeclaredSuppression[] {
+  const annotations = object.annotations;
+  const result: DeclaredSuppression[] = [];
+  for (const key of Object.keys(annotations)) {
+    if (!key.startsWith(SUPPRESS_ANNOTATION_PREFIX)) continue;
+    const ruleId = key.slice(SUPPRESS_ANNOTATION_PREFIX.length);
+    const expires = annotations[SUPPRESS_EXPIRES_ANNOTATION_PREFIX + ruleId];
+    result.push({
+      ruleId,
+      reason: String(annotations[key] ?? ''),
+      ...(expires !== undefined ? { expires: String(expires) } : {}),
+      origin: `annotation on ${object.displayName}`,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,58 @@
+import { ManifestObject } from './manifest-object';
+
+/** The Kubernetes version rules target when none is given. */
+export const DEFAULT_KUBERNETES_VERSION = '1.28';
+
+/** Options for a rule context. */
+export interface RuleContextOptions {
+  /**
+   * The Kubernetes version the manifests are meant for, as `1.NN` (or `v1.NN`). Version-dependent controls
+   * (PSS sysctls, probe hosts, procMount, ...) follow it.
+   * @default "1.28"
+   */
+  readonly kubernetesVersion?: string;
+}
+
+/**
+ * What a rule sees beyond the object it checks: every object of the app or of the scanned files, and the target
+ * Kubernetes version. Whole-app rules (network policy coverage, namespaces, services) read `objects`.
+ */
+export class RuleContext {
+  /** Parses `1.28`, `v1.28` or `1.28.3` into the minor version (28). Throws a clear error otherwise. */
+  public static parseKubernetesMinor(version: string): number {
+    const match = /^v?1\.(\d{1,3})(\.\d+)?$/.exec(version.trim());
+    if (!match) {
+      throw new Error(`Kubernetes version "${version}" is invalid: give it as 1.NN, for example 1.28.`);
+    }
+    return Number(match[1]);
+  }
+
+  /** Every object under evaluation, in a stable order. */
+  public readonly objects: ManifestObject[];
+  /** Target Kubernetes version, normalized to `1.NN`. */
+  public readonly kubernetesVersion: string;
+  /** Target Kubernetes minor version, e.g. 28. */
+  public readonly kubernetesMinor: number;
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(objects: ManifestObject[], options: RuleContextOptions = {}) {
+    this.objects = objects;
+    this.kubernetesMinor = RuleContext.parseKubernetesMinor(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
+    this.kubernetesVersion = `1.${this.kubernetesMinor}`;
+  }
+
+  /** The objects of one kind (and, when given, one API group), in evaluation order. */
+  public objectsOfKind(kind: string, apiGroup?: string): ManifestObject[] {
+    return this._memoize(`kind:${kind}:${apiGroup ?? '*'}`, () =>
+      this.objects.filter(o => o.kind === kind && (apiGroup === undefined || o.apiGroup === apiGroup)));
+  }
+
+  /**
+   * Computes a value once per evaluation and shares it between rules and objects (indexes for whole-app rules).
+   * @internal
+   */
+  public _memoize<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
+  }
+}

@@ -1,0 +1,99 @@
+import { ManifestObject } from '../engine/manifest-object';
+
+/** Where a pod spec sits inside a workload object. */
+export interface PodTemplate {
+  /** The pod spec (`spec` of a Pod, `spec.template.spec` of a Deployment, ...). */
+  readonly spec: any;
+  /** Dotted path of the pod spec inside the object, e.g. `spec.template.spec`. */
+  readonly specPath: string;
+  /** The pod's metadata (`metadata` of a Pod, `spec.template.metadata` of a workload), possibly empty. */
+  readonly metadata: any;
+  /** Dotted path of the pod's metadata. */
+  readonly metadataPath: string;
+}
+
+/** One container of a pod, of any of the three kinds. */
+export interface ContainerRef {
+  readonly container: any;
+  /** `containers`, `initContainers` or `ephemeralContainers`. */
+  readonly field: 'containers' | 'initContainers' | 'ephemeralContainers';
+  readonly index: number;
+  /** The container's name, or `#<index>` when unnamed. */
+  readonly name: string;
+  /** Dotted path of the container inside the object, e.g. `spec.template.spec.containers[0]`. */
+  readonly path: string;
+}
+
+/** The pod-bearing kinds, by API group, and where their pod spec sits. */
+const POD_SPEC_PATHS: { [kind: string]: { groups: string[]; path: string[] } } = {
+  Pod: { groups: [''], path: [] },
+  ReplicationController: { groups: [''], path: ['spec', 'template'] },
+  Deployment: { groups: ['apps', 'extensions'], path: ['spec', 'template'] },
+  StatefulSet: { groups: ['apps'], path: ['spec', 'template'] },
+  DaemonSet: { groups: ['apps', 'extensions'], path: ['spec', 'template'] },
+  ReplicaSet: { groups: ['apps', 'extensions'], path: ['spec', 'template'] },
+  Job: { groups: ['batch'], path: ['spec', 'template'] },
+  CronJob: { groups: ['batch'], path: ['spec', 'jobTemplate', 'spec', 'template'] },
+};
+
+/** The workload kinds whose objects carry a pod template (core Kubernetes groups only). */
+export const POD_BEARING_KINDS = Object.keys(POD_SPEC_PATHS);
+
+/** True when the object is a core Kubernetes kind that runs pods. */
+export function isPodBearing(object: ManifestObject): boolean {
+  const entry = POD_SPEC_PATHS[object.kind];
+  return entry !== undefined && entry.groups.includes(object.apiGroup);
+}
+
+/**
+ * The pod template of a pod-bearing object, or undefined for other objects (or a workload without a pod spec).
+ * A Pod's own `metadata` is its pod metadata.
+ */
+export function podTemplateOf(object: ManifestObject): PodTemplate | undefined {
+  if (!isPodBearing(object)) return undefined;
+  const entry = POD_SPEC_PATHS[object.kind];
+  let template: any = object.manifest;
+  for (const key of entry.path) {
+    template = isObject(template) ? template[key] : undefined;
+  }
+  if (!isObject(template)) return undefined;
+  const prefix = entry.path.join('.');
+  const spec = isObject(template.spec) ? template.spec : undefined;
+  if (!spec) return undefined;
+  return {
+    spec,
+    specPath: prefix ? `${prefix}.spec` : 'spec',
+    metadata: isObject(template.metadata) ? template.metadata : {},
+    metadataPath: prefix ? `${prefix}.metadata` : 'metadata',
+  };
+}
+
+/** Every container of the pod: `containers`, then `initContainers`, then `ephemeralContainers`. */
+export function containersOf(pod: PodTemplate): ContainerRef[] {
+  const refs: ContainerRef[] = [];
+  for (const field of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
+    const list = pod.spec[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((container, index) => {
+      if (!isObject(container)) return;
+      refs.push({
+        container,
+        field,
+        index,
+        name: typeof container.name === 'string' && container.name ? container.name : `#${index}`,
+        path: `${pod.specPath}.${field}[${index}]`,
+      });
+    });
+  }
+  return refs;
+}
+
+/** How messages name a container: `container "api"`, `init container "migrate"`, `ephemeral container "debug"`. */
+export function describeContainer(ref: ContainerRef): string {
+  const kind = ref.field === 'initContainers' ? 'init container' : ref.field === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+  return `${kind} "${ref.name}"`;
+}
+
+export function isObject(value: unknown): value is { [key: string]: any } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

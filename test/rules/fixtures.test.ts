@@ -1,0 +1,58 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Packs, Rule } from '../../src';
+import { describeFindings, RuleFixtures, runRule } from '../helpers/rule-harness';
+
+// Every shipped rule, by ID (a rule shared by two packs is the same rule).
+const rules = new Map<string, Rule>();
+for (const pack of Packs.defaults()) for (const rule of pack.rules) rules.set(rule.id, rule);
+
+// Fixture tables live in test/rules/fixtures/*.ts, one file per pack.
+const fixtureDir = path.join(__dirname, 'fixtures');
+const tables: RuleFixtures[] = fs.readdirSync(fixtureDir)
+  .filter(f => f.endsWith('.ts'))
+  .sort()
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  .flatMap(f => require(path.join(fixtureDir, f)).fixtures as RuleFixtures[]);
+
+describe('rule fixtures', () => {
+  test('every shipped rule has a failing and a passing fixture', () => {
+    const missing = [...rules.keys()].filter(id => {
+      const t = tables.filter(x => x.ruleId === id);
+      return t.flatMap(x => x.failing).length === 0 || t.flatMap(x => x.passing).length === 0;
+    });
+    expect(missing).toEqual([]);
+  });
+
+  test('every fixture names a shipped rule', () => {
+    expect(tables.map(t => t.ruleId).filter(id => !rules.has(id))).toEqual([]);
+  });
+
+  for (const table of tables) {
+    const rule = rules.get(table.ruleId);
+    if (!rule) continue;
+    describe(`${rule.id}: ${rule.summary}`, () => {
+      for (const c of table.failing) {
+        test(c.name, () => {
+          const findings = runRule(rule, c.objects, c.kubernetesVersion);
+          if (findings.length === 0) throw new Error(`expected at least one finding, got none`);
+          for (const text of c.messageIncludes ?? []) {
+            if (!findings.some(f => f.message.includes(text))) {
+              throw new Error(`no finding mentions ${JSON.stringify(text)}:\n${describeFindings(findings)}`);
+            }
+          }
+          if (c.path && !findings.some(f => f.path === c.path)) {
+            throw new Error(`no finding points at ${c.path}:\n${describeFindings(findings)}`);
+          }
+          expect(findings.every(f => !f.message.includes('could not evaluate'))).toBe(true);
+        });
+      }
+      for (const c of table.passing) {
+        test(c.name, () => {
+          const findings = runRule(rule, c.objects, c.kubernetesVersion);
+          if (findings.length > 0) throw new Error(`expected no finding, got:\n${describeFindings(findings)}`);
+        });
+      }
+    });
+  }
+});
