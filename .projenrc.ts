@@ -26,7 +26,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'ajv@^8.17.0',
     'ajv-formats@^3.0.1',
     '@types/sarif@^2.1.7',
+    'cdk8s-cli@^2.207.0',
   ],
+  bin: { 'cdk8s-hardened': 'lib/cli/main.js' },
 
   // Our CI is .ci/run; no hosted workflows, bots or release automation.
   github: false,
