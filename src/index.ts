@@ -1,2 +1,4 @@
 export * from './engine';
 export * from './packs';
+export * from './aspects';
+export * from './guardrails';

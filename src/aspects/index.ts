@@ -1,0 +1,2 @@
+export * from './aspect';
+export * from './aspects';

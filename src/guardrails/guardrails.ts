@@ -1,0 +1,191 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { IConstruct } from 'constructs';
+import { ensureAspectsRunAtSynthesis, Aspects } from '../aspects/aspects';
+import { Evaluator } from '../engine/evaluator';
+import { GuardrailReport } from '../engine/report';
+import { RulePack } from '../engine/rule-pack';
+import { Severity } from '../engine/severity';
+import { SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX } from '../engine/suppression';
+import { Packs } from '../packs/packs';
+import { collectObjects, CollectedObject } from './private/collect-objects';
+import { SynthesisHook } from './private/synthesis-hook';
+
+/** How the guardrails check an app. */
+export interface GuardrailsProps {
+  /** The rule packs to run. @default Packs.defaults() - every shipped pack */
+  readonly packs?: RulePack[];
+  /** The Kubernetes version the manifests target, as `1.NN`. @default "1.28" */
+  readonly kubernetesVersion?: string;
+  /** Severity per rule ID, replacing the packs' severities for this app. @default - the packs' severities */
+  readonly severityOverrides?: { [ruleId: string]: Severity };
+  /** Fail synthesis on unsuppressed warnings too, not only on errors. @default false */
+  readonly strict?: boolean;
+  /**
+   * Whether error-level findings may be suppressed. Set to false to make errors unsuppressible: a suppression of
+   * an error is then refused and reported.
+   * @default true
+   */
+  readonly allowErrorSuppression?: boolean;
+  /**
+   * A folder to write the report to, as `guardrails-report.txt`, `.json` and `.sarif`, at every synthesis
+   * (also when it fails). None of these is a `.yaml` file, so cdk8s-cli does not take them for manifests.
+   * @default - no report files
+   */
+  readonly reportDir?: string;
+  /** Print nothing to stderr (the report is still thrown on failure and kept in `lastReport`). @default false */
+  readonly quiet?: boolean;
+  /**
+   * Write each construct-level suppression that accepted a finding into the object's annotations
+   * (`cdk8s-hardened.io/suppress.<ruleId>`), so `cdk8s-hardened scan` over the synthesized YAML agrees with the
+   * in-process check and the reason travels with the manifest.
+   * @default true
+   */
+  readonly annotateSuppressions?: boolean;
+  /** The date suppression expiry is compared with, as YYYY-MM-DD. @default - today (UTC) */
+  readonly today?: string;
+}
+
+const ENABLED = new WeakMap<IConstruct, Guardrails>();
+
+/**
+ * Checks every Kubernetes object of a scope against rule packs before synthesis, the way cdk-nag checks an AWS
+ * CDK app.
+ *
+ * @example
+ * const app = new App();
+ * Guardrails.enable(app);   // every default pack; synthesis fails on unsuppressed errors
+ */
+export class Guardrails {
+  /**
+   * Turns the guardrails on for `scope` (usually the App). From then on `app.synth()`, `app.synthYaml()`,
+   * `cdk8s synth` and `Testing.synth(chart)` evaluate the objects under `scope` once per synthesis, after all
+   * aspects ran and before any file is written, and fail with every unsuppressed error listed (and warnings
+   * too in strict mode).
+   */
+  public static enable(scope: IConstruct, props: GuardrailsProps = {}): Guardrails {
+    if (ENABLED.has(scope)) {
+      throw new Error(`Guardrails are already enabled on "${scope.node.path || '<app>'}": enable them once, with every pack in the packs option.`);
+    }
+    const guardrails = new Guardrails(scope, props);
+    ENABLED.set(scope, guardrails);
+    const root = scope.node.root;
+    ensureAspectsRunAtSynthesis(root);
+    const hook = SynthesisHook.of(root);
+    hook.addStep(100, () => guardrails.runAtSynthesis(hook));
+    return guardrails;
+  }
+
+  /**
+   * Applies the aspects and evaluates the objects under `scope` now, without synthesizing and without throwing
+   * on findings. Handy in tests: `expect(Guardrails.check(chart).unsuppressed()).toEqual([])`.
+   */
+  public static check(scope: IConstruct, props: GuardrailsProps = {}): GuardrailReport {
+    return new Guardrails(scope, props).evaluate();
+  }
+
+  /** The guardrails enabled on this scope, if any. */
+  public static of(scope: IConstruct): Guardrails | undefined {
+    return ENABLED.get(scope);
+  }
+
+  private readonly scope: IConstruct;
+  private readonly props: GuardrailsProps;
+  private readonly evaluator: Evaluator;
+  private report?: GuardrailReport;
+
+  private constructor(scope: IConstruct, props: GuardrailsProps) {
+    this.scope = scope;
+    this.props = props;
+    this.evaluator = new Evaluator({
+      packs: props.packs ?? Packs.defaults(),
+      kubernetesVersion: props.kubernetesVersion,
+      severityOverrides: props.severityOverrides,
+      allowErrorSuppression: props.allowErrorSuppression,
+      today: props.today,
+    });
+  }
+
+  /** The report of the latest evaluation, if one ran. */
+  public get lastReport(): GuardrailReport | undefined {
+    return this.report;
+  }
+
+  /** Applies the aspects and evaluates the scope now. Never throws for findings. */
+  public evaluate(): GuardrailReport {
+    Aspects.applyAll(this.scope.node.root);
+    return this.evaluateCollected(collectObjects(this.scope)).report;
+  }
+
+  private evaluateCollected(collected: CollectedObject[]): { report: GuardrailReport; collected: CollectedObject[] } {
+    let report = this.evaluator.evaluate(collected.map(c => c.object));
+    if (this.props.annotateSuppressions ?? true) {
+      const stamped = annotateConstructSuppressions(collected, report);
+      if (stamped) {
+        // Re-render so the checked JSON is exactly what will be written.
+        collected = collectObjects(this.scope);
+        report = this.evaluator.evaluate(collected.map(c => c.object));
+      }
+    }
+    this.report = report;
+    return { report, collected };
+  }
+
+  private runAtSynthesis(hook: SynthesisHook): void {
+    const { report, collected } = this.evaluateCollected(collectObjects(this.scope));
+    if (hook.inWindow) reuseRenderedJson(collected, hook);
+    this.writeReportFiles(report);
+    const failOn = this.props.strict ? Severity.WARNING : Severity.ERROR;
+    const failing = report.unsuppressed(failOn);
+    if (!this.props.quiet) {
+      process.stderr.write(failing.length ? '' : report.toText());
+    }
+    if (failing.length) {
+      const counts = `${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'}${this.props.strict ? ` and ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}` : ''}`;
+      throw new Error(`cdk8s-hardened guardrails: ${counts} must be fixed or suppressed (with a reason) before synthesis.\n\n${report.toText()}`);
+    }
+  }
+
+  private writeReportFiles(report: GuardrailReport): void {
+    const dir = this.props.reportDir;
+    if (!dir) return;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'guardrails-report.txt'), report.toText());
+    fs.writeFileSync(path.join(dir, 'guardrails-report.json'), JSON.stringify(report.toJson(), undefined, 2) + '\n');
+    fs.writeFileSync(path.join(dir, 'guardrails-report.sarif'), JSON.stringify(report.toSarif(), undefined, 2) + '\n');
+  }
+}
+
+/**
+ * Writes construct-level suppressions that accepted a finding into the object's annotations. Returns true when
+ * an annotation was added.
+ */
+function annotateConstructSuppressions(collected: CollectedObject[], report: GuardrailReport): boolean {
+  const byPath = new Map(collected.map(c => [c.object.constructPath, c]));
+  let stamped = false;
+  for (const f of report.findings) {
+    if (!f.suppressed || !f.suppression || f.suppression.origin.startsWith('annotation on ')) continue;
+    const target = byPath.get(f.constructPath);
+    if (!target) continue;
+    const key = SUPPRESS_ANNOTATION_PREFIX + f.ruleId;
+    if (target.object.annotations[key] !== undefined) continue;
+    target.apiObject.metadata.addAnnotation(key, f.suppression.reason);
+    if (f.suppression.expires) {
+      target.apiObject.metadata.addAnnotation(SUPPRESS_EXPIRES_ANNOTATION_PREFIX + f.ruleId, f.suppression.expires);
+    }
+    stamped = true;
+  }
+  return stamped;
+}
+
+/**
+ * Within one `App.synth()`, makes each ApiObject return the JSON already rendered for the checks instead of
+ * rendering it again, until the synthesis ends. Nothing changes the tree between the checks and the writing.
+ */
+function reuseRenderedJson(collected: CollectedObject[], hook: SynthesisHook): void {
+  for (const { apiObject, object } of collected) {
+    const rendered = object.manifest;
+    Object.defineProperty(apiObject, 'toJson', { value: () => rendered, configurable: true, writable: true });
+    hook.onWindowEnd(() => { delete (apiObject as any).toJson; });
+  }
+}

@@ -1,0 +1,224 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart, Include, JsonPatch, Testing } from 'cdk8s';
+import { Evaluator, Guardrails, ManifestObject, Severity, Suppressions } from '../../src';
+import { BAD_LABEL_ERROR, BAD_LABEL_WARNING, CountingCheck, ExplodingCheck, testPack, testRule } from '../helpers/test-rules';
+
+const PACKS = [testPack(BAD_LABEL_ERROR, BAD_LABEL_WARNING)];
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-'));
+}
+
+function configMap(scope: Chart, id: string, labels: { [k: string]: string } = {}): ApiObject {
+  return new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: id, labels } });
+}
+
+describe('Guardrails', () => {
+  test('app.synth fails before writing any file, listing every finding with rule, construct, object, field and fix', () => {
+    const outdir = tempDir();
+    const app = new App({ outdir });
+    Guardrails.enable(app, { packs: PACKS, quiet: true });
+    const chart = new Chart(app, 'shop');
+    configMap(chart, 'one', { bad: 'true' });
+    configMap(chart, 'two', { bad: 'true' });
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/2 errors must be fixed or suppressed/);
+    expect(message).toContain('test-bad-label  sets label bad=true');
+    expect(message).toContain('ConfigMap one  (shop/one)');
+    expect(message).toContain('ConfigMap two  (shop/two)');
+    expect(message).toContain('field: metadata.labels.bad');
+    expect(message).toContain('fix: Remove the label that triggers it.');
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+
+  test('Testing.synth and synthYaml fail the same way', () => {
+    const app = Testing.app();
+    Guardrails.enable(app, { packs: PACKS, quiet: true });
+    const chart = new Chart(app, 'c');
+    configMap(chart, 'cm', { bad: 'true' });
+    expect(() => Testing.synth(chart)).toThrow(/1 error must be fixed/);
+    expect(() => app.synthYaml()).toThrow(/1 error must be fixed/);
+  });
+
+  test('warnings pass by default and fail in strict mode', () => {
+    const rules = [testPack(BAD_LABEL_WARNING)];
+    const relaxed = Testing.app();
+    Guardrails.enable(relaxed, { packs: rules, quiet: true });
+    configMap(new Chart(relaxed, 'c'), 'cm', { bad: 'true' });
+    expect(() => relaxed.synthYaml()).not.toThrow();
+    expect(Guardrails.of(relaxed)!.lastReport!.summary.warnings).toBe(1);
+
+    const strict = Testing.app();
+    Guardrails.enable(strict, { packs: rules, quiet: true, strict: true });
+    configMap(new Chart(strict, 'c'), 'cm', { bad: 'true' });
+    expect(() => strict.synthYaml()).toThrow(/0 errors and 1 warning must be fixed/);
+  });
+
+  test('a clean app synthesizes and writes its manifests', () => {
+    const outdir = tempDir();
+    const app = new App({ outdir });
+    Guardrails.enable(app, { packs: PACKS, quiet: true });
+    configMap(new Chart(app, 'clean'), 'cm');
+    app.synth();
+    expect(fs.readdirSync(outdir)).toEqual(['clean.k8s.yaml']);
+  });
+
+  test('a multi-chart app is evaluated once per synthesis, with every object of the app in view', () => {
+    const counting = new CountingCheck();
+    const app = new App({ outdir: tempDir() });
+    Guardrails.enable(app, { packs: [testPack(testRule('test-count', Severity.INFO, counting))], quiet: true });
+    for (const id of ['a', 'b', 'c']) configMap(new Chart(app, id), 'cm');
+    app.synth();
+    // One evaluation of 3 objects, although cdk8s validated the app 4 times.
+    expect(counting.seen).toEqual([3, 3, 3]);
+    app.synthYaml();
+    expect(counting.seen).toHaveLength(6);
+  });
+
+  test('checks objects brought in with Include', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'legacy.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: legacy\n  labels:\n    bad: "true"\n');
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    new Include(chart, 'legacy', { url: file });
+    const report = Guardrails.check(chart, { packs: PACKS });
+    expect(report.unsuppressed().map(f => `${f.ruleId} ${f.constructPath}`)).toEqual(['test-bad-label c/legacy/legacy-configmap', 'test-bad-label-warning c/legacy/legacy-configmap']);
+  });
+
+  test('checks what an escape-hatch JSON patch changed', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    const cm = configMap(chart, 'cm');
+    cm.addJsonPatch(JsonPatch.add('/metadata/labels', { bad: 'true' }));
+    expect(Guardrails.check(chart, { packs: PACKS }).summary.errors).toBe(1);
+  });
+
+  test('a rule that throws becomes a finding for that rule and object', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    configMap(chart, 'cm', { explode: 'yes' });
+    const report = Guardrails.check(chart, { packs: [testPack(testRule('test-explode', Severity.ERROR, new ExplodingCheck()))] });
+    expect(report.findings.map(f => f.message)).toEqual(['ConfigMap cm: could not evaluate: boom']);
+  });
+
+  test('severity overrides change a rule for this app only', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    configMap(chart, 'cm', { bad: 'true' });
+    const report = Guardrails.check(chart, { packs: [testPack(BAD_LABEL_ERROR)], severityOverrides: { 'test-bad-label': Severity.INFO } });
+    expect(report.summary).toMatchObject({ errors: 0, infos: 1 });
+    expect(() => Guardrails.check(chart, { packs: [testPack(BAD_LABEL_ERROR)], severityOverrides: { 'no-such-rule': Severity.INFO } }))
+      .toThrow(/severityOverrides names rule "no-such-rule"/);
+  });
+
+  test('writes text, JSON and SARIF reports, none of them YAML', () => {
+    const reportDir = tempDir();
+    const app = new App({ outdir: tempDir() });
+    Guardrails.enable(app, { packs: PACKS, quiet: true, reportDir });
+    configMap(new Chart(app, 'c'), 'cm', { bad: 'true' });
+    expect(() => app.synth()).toThrow();
+    expect(fs.readdirSync(reportDir).sort()).toEqual(['guardrails-report.json', 'guardrails-report.sarif', 'guardrails-report.txt']);
+    expect(JSON.parse(fs.readFileSync(path.join(reportDir, 'guardrails-report.json'), 'utf-8')).summary.errors).toBe(1);
+  });
+
+  test('enabling twice on the same scope is refused', () => {
+    const app = Testing.app();
+    Guardrails.enable(app, { packs: PACKS, quiet: true });
+    expect(() => Guardrails.enable(app)).toThrow(/already enabled/);
+  });
+});
+
+describe('Suppressions', () => {
+  function appWithTwoCharts() {
+    const app = Testing.app();
+    const legacy = new Chart(app, 'legacy');
+    const shop = new Chart(app, 'shop');
+    configMap(legacy, 'old', { bad: 'true' });
+    configMap(shop, 'new', { bad: 'true' });
+    return { app, legacy, shop };
+  }
+
+  test('a suppression on a scope accepts the findings of its whole subtree, and only there', () => {
+    const { app, legacy } = appWithTwoCharts();
+    Suppressions.add(legacy, { ruleId: 'test-bad-label', reason: 'legacy config, migration ticket OPS-42' });
+    const report = Guardrails.check(app, { packs: [testPack(BAD_LABEL_ERROR)] });
+    expect(report.findings.map(f => [f.constructPath, f.suppressed])).toEqual([['legacy/old', true], ['shop/new', false]]);
+    expect(report.findings[0].suppression).toEqual({ reason: 'legacy config, migration ticket OPS-42', origin: 'legacy' });
+    expect(report.summary).toMatchObject({ errors: 1, suppressed: 1 });
+  });
+
+  test.each([
+    ['missing', ''],
+    ['short', 'because'],
+    ['blank', '            '],
+  ])('a %s reason is refused', (_label, reason) => {
+    const { legacy } = appWithTwoCharts();
+    expect(() => Suppressions.add(legacy, { ruleId: 'test-bad-label', reason }))
+      .toThrow(/Suppressions.add on "legacy": .*reason of at least 10 characters/);
+  });
+
+  test('a malformed expiry date is refused', () => {
+    const { legacy } = appWithTwoCharts();
+    expect(() => Suppressions.add(legacy, { ruleId: 'test-bad-label', reason: 'legacy config, OPS-42', expires: '31/12/2027' }))
+      .toThrow(/expires "31\/12\/2027": give a date as YYYY-MM-DD/);
+  });
+
+  test('after its expiry date the finding comes back, saying why', () => {
+    const { app, legacy } = appWithTwoCharts();
+    Suppressions.add(legacy, { ruleId: 'test-bad-label', reason: 'legacy config, OPS-42', expires: '2026-01-31' });
+    const before = Guardrails.check(app, { packs: [testPack(BAD_LABEL_ERROR)], today: '2026-01-31', annotateSuppressions: false });
+    expect(before.findings[0].suppressed).toBe(true);
+    const after = Guardrails.check(app, { packs: [testPack(BAD_LABEL_ERROR)], today: '2026-02-01', annotateSuppressions: false });
+    expect(after.findings[0].suppressed).toBe(false);
+    expect(after.findings[0].suppressionRefused).toBe('suppression from legacy expired on 2026-01-31');
+  });
+
+  test('an unused suppression is reported', () => {
+    const { app, shop } = appWithTwoCharts();
+    Suppressions.add(shop, { ruleId: 'test-no-such-finding', reason: 'left over from an old migration' });
+    const report = Guardrails.check(app, { packs: [testPack(BAD_LABEL_ERROR)] });
+    expect(report.unusedSuppressions).toEqual([{ ruleId: 'test-no-such-finding', reason: 'left over from an old migration', origin: 'shop' }]);
+    expect(report.toText()).toContain('unused suppression of test-no-such-finding at shop');
+  });
+
+  test('errors can be made unsuppressible', () => {
+    const { app, legacy } = appWithTwoCharts();
+    Suppressions.add(legacy, { ruleId: 'test-bad-label', reason: 'legacy config, OPS-42' });
+    Suppressions.add(legacy, { ruleId: 'test-bad-label-warning', reason: 'legacy config, OPS-42' });
+    const report = Guardrails.check(app, { packs: PACKS, allowErrorSuppression: false, annotateSuppressions: false });
+    const legacyFindings = report.findings.filter(f => f.constructPath === 'legacy/old');
+    expect(legacyFindings.map(f => [f.ruleId, f.suppressed])).toEqual([['test-bad-label', false], ['test-bad-label-warning', true]]);
+    expect(legacyFindings[0].suppressionRefused).toMatch(/error-level findings are unsuppressible/);
+  });
+
+  test('a suppression that accepted a finding is written into the manifest, so a scan of the YAML agrees', () => {
+    const { app, legacy } = appWithTwoCharts();
+    Suppressions.add(legacy, { ruleId: 'test-bad-label', reason: 'legacy config, OPS-42', expires: '2099-01-01' });
+    Guardrails.enable(app, { packs: [testPack(BAD_LABEL_ERROR)], quiet: true });
+    Suppressions.add(app.node.findChild('shop'), { ruleId: 'test-bad-label', reason: 'new config, accepted for now' });
+    const [old] = Testing.synth(legacy);
+    expect(old.metadata.annotations).toEqual({
+      'cdk8s-hardened.io/suppress.test-bad-label': 'legacy config, OPS-42',
+      'cdk8s-hardened.io/suppress-expires.test-bad-label': '2099-01-01',
+    });
+    const rescanned = new Evaluator({ packs: [testPack(BAD_LABEL_ERROR)] }).evaluate([ManifestObject.fromJson(old)]);
+    expect(rescanned.findings.map(f => f.suppressed)).toEqual([true]);
+  });
+
+  test('a suppression annotation written by hand on a manifest is honoured', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    const cm = configMap(chart, 'cm', { bad: 'true' });
+    cm.metadata.addAnnotation('cdk8s-hardened.io/suppress.test-bad-label', 'accepted by the platform team, PLAT-7');
+    const report = Guardrails.check(chart, { packs: [testPack(BAD_LABEL_ERROR)] });
+    expect(report.findings[0].suppression).toEqual({ reason: 'accepted by the platform team, PLAT-7', origin: 'annotation on ConfigMap cm' });
+  });
+});
