@@ -1,24 +1,28 @@
+import type { Finding } from './finding';
 import type { GuardrailReport } from './report';
 
 /** Renders a report for a terminal: findings grouped by object in evaluation order, then a summary line. */
 export function renderText(report: GuardrailReport): string {
   const lines: string[] = [];
-  const groups = new Map<string, typeof report.findings>();
+  const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const r = f.resource;
-    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''} ` : (f.constructPath ? `${f.constructPath} ` : '');
-    const key = `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}  (${where.trim() || 'rendered'})`;
+    const origin = f.file ?? f.constructPath;
+    const key = `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}${origin ? `  (${origin})` : ''}`;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(f);
   }
-  for (const [key, findings] of groups) {
-    lines.push(key);
+  for (const [header, findings] of groups) {
+    lines.push(header);
     for (const f of findings) {
       const tag = f.suppressed ? 'suppressed' : f.severity;
-      // The object is the group header already; drop its name from the message.
-      const text = f.message.includes(': ') ? f.message.slice(f.message.indexOf(': ') + 2) : f.message;
+      // The group header names the object already; drop it from the message.
+      const colon = f.message.indexOf(': ');
+      const text = colon >= 0 ? f.message.slice(colon + 2) : f.message;
       lines.push(`  ${tag.padEnd(10)} ${f.ruleId}  ${text}`);
-      if (f.path) lines.push(`             field: ${f.path}`);
+      if (f.path || f.line) {
+        lines.push(`             field: ${f.path ?? '(object)'}${f.line ? ` (line ${f.line})` : ''}`);
+      }
       if (f.suppressed && f.suppression) {
         lines.push(`             reason: ${f.suppression.reason} (${f.suppression.origin}${f.suppression.expires ? `, until ${f.suppression.expires}` : ''})`);
       } else {
@@ -33,6 +37,14 @@ export function renderText(report: GuardrailReport): string {
   }
   if (report.unusedSuppressions.length) lines.push('');
   const s = report.summary;
-  lines.push(`${s.objects} objects checked by ${report.rules.length} rules: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos, ${s.suppressed} suppressed${report.skipped ? `, ${report.skipped} skipped` : ''}`);
+  const parts = [
+    plural(s.errors, 'error'), plural(s.warnings, 'warning'), plural(s.infos, 'info'), `${s.suppressed} suppressed`,
+    ...(report.skipped ? [`${report.skipped} skipped`] : []),
+  ];
+  lines.push(`${plural(s.objects, 'object')} checked by ${plural(report.rules.length, 'rule')}: ${parts.join(', ')}`);
   return lines.join('\n') + '\n';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
