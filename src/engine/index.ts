@@ -7,3 +7,4 @@ export * from './suppression';
 export * from './finding';
 export * from './report';
 export * from './evaluator';
+export * from './fail-on';

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { ensureAspectsRunAtSynthesis, Aspects } from '../aspects/aspects';
 import { Evaluator } from '../engine/evaluator';
+import { FailOn, failsOn } from '../engine/fail-on';
 import { GuardrailReport } from '../engine/report';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
@@ -19,8 +20,11 @@ export interface GuardrailsProps {
   readonly kubernetesVersion?: string;
   /** Severity per rule ID, replacing the packs' severities for this app. @default - the packs' severities */
   readonly severityOverrides?: { [ruleId: string]: Severity };
-  /** Fail synthesis on unsuppressed warnings too, not only on errors. @default false */
-  readonly strict?: boolean;
+  /**
+   * The lowest severity that fails synthesis. `FailOn.WARNING` is strict mode; `FailOn.NEVER` only reports.
+   * @default FailOn.ERROR
+   */
+  readonly failOn?: FailOn;
   /**
    * Whether error-level findings may be suppressed. Set to false to make errors unsuppressible: a suppression of
    * an error is then refused and reported.
@@ -135,13 +139,13 @@ export class Guardrails {
     const { report, collected } = this.evaluateCollected(collectObjects(this.scope));
     if (hook.inWindow) reuseRenderedJson(collected, hook);
     this.writeReportFiles(report);
-    const failOn = this.props.strict ? Severity.WARNING : Severity.ERROR;
-    const failing = report.unsuppressed(failOn);
+    const failOn = this.props.failOn ?? FailOn.ERROR;
+    const failing = report.unsuppressed().filter(f => failsOn(failOn, f.severity));
     if (!this.props.quiet) {
       process.stderr.write(failing.length ? '' : report.toText());
     }
     if (failing.length) {
-      const counts = `${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'}${this.props.strict ? ` and ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}` : ''}`;
+      const counts = `${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'}${failOn === FailOn.WARNING ? ` and ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}` : ''}`;
       throw new Error(`cdk8s-hardened guardrails: ${counts} must be fixed or suppressed (with a reason) before synthesis.\n\n${report.toText()}`);
     }
   }

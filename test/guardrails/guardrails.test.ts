@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include, JsonPatch, Testing } from 'cdk8s';
-import { Evaluator, Guardrails, ManifestObject, Severity, Suppressions } from '../../src';
+import { Evaluator, FailOn, Guardrails, ManifestObject, Severity, Suppressions } from '../../src';
 import { BAD_LABEL_ERROR, BAD_LABEL_WARNING, CountingCheck, ExplodingCheck, testPack, testRule } from '../helpers/test-rules';
 
 const PACKS = [testPack(BAD_LABEL_ERROR, BAD_LABEL_WARNING)];
@@ -56,9 +56,17 @@ describe('Guardrails', () => {
     expect(Guardrails.of(relaxed)!.lastReport!.summary.warnings).toBe(1);
 
     const strict = Testing.app();
-    Guardrails.enable(strict, { packs: rules, quiet: true, strict: true });
+    Guardrails.enable(strict, { packs: rules, quiet: true, failOn: FailOn.WARNING });
     configMap(new Chart(strict, 'c'), 'cm', { bad: 'true' });
     expect(() => strict.synthYaml()).toThrow(/0 errors and 1 warning must be fixed/);
+  });
+
+  test('FailOn.NEVER reports errors without failing', () => {
+    const app = Testing.app();
+    Guardrails.enable(app, { packs: PACKS, quiet: true, failOn: FailOn.NEVER });
+    configMap(new Chart(app, 'c'), 'cm', { bad: 'true' });
+    expect(() => app.synthYaml()).not.toThrow();
+    expect(Guardrails.of(app)!.lastReport!.summary.errors).toBe(1);
   });
 
   test('a clean app synthesizes and writes its manifests', () => {
