@@ -1,0 +1,27 @@
+import { ManifestObject } from '../../engine/manifest-object';
+import { IRuleCheck, RuleViolation } from '../../engine/rule';
+import { RuleContext } from '../../engine/rule-context';
+import { isNamespaceObject } from '../network/private/namespaces';
+import { psaModeLabels } from '../network/private/psa-labels';
+
+/**
+ * Every Pod Security Admission level a Namespace sets is pinned to a version (`<mode>-version: v1.NN`). Unpinned
+ * (missing or `latest`), the meaning of the level changes with each cluster upgrade, and a workload that passed
+ * yesterday can be rejected after the upgrade.
+ */
+export class PsaVersionsPinned implements IRuleCheck {
+  public check(object: ManifestObject, context: RuleContext): RuleViolation[] {
+    if (!isNamespaceObject(object)) return [];
+    const suggested = `v${context.kubernetesVersion}`;
+    const violations: RuleViolation[] = [];
+    for (const mode of ['enforce', 'audit', 'warn']) {
+      const labels = psaModeLabels(object, mode);
+      if (labels.level === undefined || labels.versionPinned) continue;
+      const message = labels.version === undefined
+        ? `has no label ${labels.versionKey}, so the ${mode} level follows the cluster's latest version: add ${labels.versionKey}: ${suggested}`
+        : `sets ${labels.versionKey} to "${labels.version}", so the ${mode} level is not pinned: set it to a version of the form v1.NN, e.g. ${suggested}`;
+      violations.push({ message, path: 'metadata.labels' });
+    }
+    return violations;
+  }
+}

@@ -1,0 +1,22 @@
+import { ManifestObject } from '../../engine/manifest-object';
+import { IRuleCheck, RuleViolation } from '../../engine/rule';
+import { RuleContext } from '../../engine/rule-context';
+
+const EXPOSED_TYPES = ['NodePort', 'LoadBalancer'];
+
+/**
+ * A Service is not of type NodePort or LoadBalancer: both open the selected pods to traffic from outside the
+ * cluster (every node's address, or a cloud load balancer), around any Ingress or gateway.
+ */
+export class ServiceNotExposed implements IRuleCheck {
+  public check(object: ManifestObject, _context: RuleContext): RuleViolation[] {
+    if (object.kind !== 'Service' || object.apiGroup !== '') return [];
+    const type = object.manifest?.spec?.type;
+    if (typeof type !== 'string' || !EXPOSED_TYPES.includes(type)) return [];
+    const reach = type === 'NodePort' ? 'on a port of every node' : 'through an external load balancer';
+    return [{
+      message: `spec.type is ${type}, which exposes the selected pods outside the cluster ${reach}: use ClusterIP behind an Ingress or Gateway`,
+      path: 'spec.type',
+    }];
+  }
+}
