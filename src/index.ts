@@ -2,3 +2,4 @@ export * from './engine';
 export * from './packs';
 export * from './aspects';
 export * from './guardrails';
+export * from './flows';

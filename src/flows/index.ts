@@ -1,0 +1,2 @@
+export * from './network-flow';
+export * from './network-flows';

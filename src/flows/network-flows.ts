@@ -1,0 +1,217 @@
+import { FlowEndpoint, FlowEndpointKind, NetworkFlow } from './network-flow';
+import { renderDot, renderMermaid } from './render-flows';
+import { ManifestObject } from '../engine/manifest-object';
+import { RuleContext } from '../engine/rule-context';
+import { isObject } from '../private/pod-template';
+import { Labels, LabelSelector } from '../rules/network/private/label-selector';
+import { NAMESPACE_NAME_LABEL, namespaceLabels, namespaceObjects, Workload, workloadsByNamespace } from '../rules/network/private/namespaces';
+import { Direction, policiesSelecting, PolicyEntry, policyRulesOf, peersOf } from '../rules/network/private/policies';
+
+/** Every port, as opposed to a list. */
+const ALL = 'all';
+type PortSet = Set<string> | typeof ALL;
+
+/**
+ * The network flows an app's NetworkPolicies allow, as data and as a diagram (Mermaid, Graphviz DOT).
+ *
+ * A flow between two workloads of the app needs both sides: the source's egress and the destination's ingress
+ * must allow it (a direction no policy isolates allows everything). Flows to and from peers outside the app
+ * (kube-dns, other namespaces, IP blocks) are drawn from the one side the app controls.
+ */
+export class NetworkFlows {
+  /** The flows allowed between the given rendered manifests. */
+  public static fromManifests(manifests: any[]): NetworkFlows {
+    return NetworkFlows.fromObjects(manifests.map(m => ManifestObject.fromJson(m)));
+  }
+
+  /** The flows allowed between the given objects. */
+  public static fromObjects(objects: ManifestObject[]): NetworkFlows {
+    return new NetworkFlows(computeFlows(new RuleContext(objects)));
+  }
+
+  /** The flows, sorted by source, destination and ports. */
+  public readonly flows: NetworkFlow[];
+
+  private constructor(flows: NetworkFlow[]) {
+    this.flows = flows;
+  }
+
+  /** A Mermaid `flowchart` with one subgraph per namespace; GitHub renders it in Markdown. */
+  public toMermaid(): string {
+    return renderMermaid(this.flows);
+  }
+
+  /** A Graphviz DOT digraph of the same flows. */
+  public toDot(): string {
+    return renderDot(this.flows);
+  }
+}
+
+interface Side {
+  readonly isolated: boolean;
+  readonly policies: PolicyEntry[];
+}
+
+function computeFlows(context: RuleContext): NetworkFlow[] {
+  const namespaces = workloadsByNamespace(context);
+  const workloads: Workload[] = [...namespaces.values()].flatMap(n => n.workloads).filter(w => w.hasTemplate);
+  const nsObjects = namespaceObjects(context);
+  const appNamespaces = new Set([...namespaces.keys(), ...nsObjects.keys()]);
+  const nsOf = (w: Workload) => w.object.namespace ?? 'default';
+  const side = (w: Workload, direction: Direction): Side => {
+    const policies = policiesSelecting(context, nsOf(w), w.podLabels)
+      .filter(p => (direction === Direction.INGRESS ? p.types.ingress : p.types.egress));
+    return { isolated: policies.length > 0, policies };
+  };
+  const ingress = new Map(workloads.map(w => [w, side(w, Direction.INGRESS)]));
+  const egress = new Map(workloads.map(w => [w, side(w, Direction.EGRESS)]));
+  const flows = new Map<string, NetworkFlow>();
+  const add = (flow: NetworkFlow) => {
+    const key = `${flow.from.label}|${flow.from.namespace}|${flow.to.label}|${flow.to.namespace}`;
+    const existing = flows.get(key);
+    if (!existing) {
+      flows.set(key, flow);
+    } else if (existing.ports.length && flow.ports.length) {
+      flows.set(key, { ...existing, ports: sortPorts([...new Set([...existing.ports, ...flow.ports])]) });
+    } else {
+      flows.set(key, { ...existing, ports: [] });
+    }
+  };
+
+  // Between workloads of the app: both the source's egress and the destination's ingress must allow the flow.
+  for (const src of workloads) {
+    for (const dst of workloads) {
+      if (src === dst) continue;
+      const out = egress.get(src)!;
+      const inn = ingress.get(dst)!;
+      if (!out.isolated && !inn.isolated) continue; // drawn once as "anywhere" edges below
+      const allowedOut = out.isolated ? portsAllowing(out.policies, Direction.EGRESS, dst, namespaceLabelsOf(nsOf(dst))) : ALL;
+      const allowedIn = inn.isolated ? portsAllowing(inn.policies, Direction.INGRESS, src, namespaceLabelsOf(nsOf(src))) : ALL;
+      const ports = intersect(allowedOut, allowedIn);
+      if (ports === undefined) continue;
+      add({ from: workloadEndpoint(src), to: workloadEndpoint(dst), ports: toList(ports), reason: 'policy' });
+    }
+  }
+
+  // Peers outside the app, and directions no policy isolates.
+  for (const w of workloads) {
+    for (const direction of [Direction.EGRESS, Direction.INGRESS]) {
+      const s = (direction === Direction.EGRESS ? egress : ingress).get(w)!;
+      const self = workloadEndpoint(w);
+      const link = (other: FlowEndpoint, ports: string[], reason: string) =>
+        add(direction === Direction.EGRESS ? { from: self, to: other, ports, reason } : { from: other, to: self, ports, reason });
+      if (!s.isolated) {
+        link({ kind: FlowEndpointKind.ANYWHERE, label: 'anywhere' }, [], 'not isolated');
+        continue;
+      }
+      for (const policy of s.policies) {
+        for (const rule of policyRulesOf(policy.object.manifest?.spec).filter(r => r.direction === direction)) {
+          const ports = toList(rulePorts(rule.rule.ports));
+          const peers = peersOf(rule);
+          if (!Array.isArray(rule.rule[rule.peerField]) || rule.rule[rule.peerField].length === 0) {
+            link({ kind: FlowEndpointKind.ANYWHERE, label: 'anywhere' }, ports, 'policy');
+            continue;
+          }
+          for (const { peer } of peers) {
+            const external = externalEndpoint(peer, appNamespaces);
+            if (external) link(external, ports, 'policy');
+          }
+        }
+      }
+    }
+  }
+
+  return [...flows.values()].sort((a, b) => flowKey(a).localeCompare(flowKey(b)));
+
+  function namespaceLabelsOf(ns: string): Labels {
+    return namespaceLabels(ns, nsObjects.get(ns));
+  }
+}
+
+/** The ports the policies' rules of one direction allow towards/from a workload; undefined when none does. */
+function portsAllowing(policies: PolicyEntry[], direction: Direction, peerWorkload: Workload, peerNsLabels: Labels): PortSet | undefined {
+  let result: PortSet | undefined;
+  for (const policy of policies) {
+    for (const rule of policyRulesOf(policy.object.manifest?.spec).filter(r => r.direction === direction)) {
+      const peers = rule.rule[rule.peerField];
+      const matches = !Array.isArray(peers) || peers.length === 0
+        || peersOf(rule).some(({ peer }) => peerMatchesWorkload(peer, policy.namespace, peerWorkload, peerNsLabels));
+      if (!matches) continue;
+      result = union(result, rulePorts(rule.rule.ports));
+    }
+  }
+  return result;
+}
+
+function peerMatchesWorkload(peer: any, policyNamespace: string, w: Workload, nsLabels: Labels): boolean {
+  if (peer.ipBlock !== undefined) return false;
+  const podSel = peer.podSelector !== undefined ? LabelSelector.parse(peer.podSelector) : undefined;
+  const nsSel = peer.namespaceSelector !== undefined ? LabelSelector.parse(peer.namespaceSelector) : undefined;
+  if (!podSel && !nsSel) return false;
+  const nsMatches = nsSel ? nsSel.matches(nsLabels) : nsLabels[NAMESPACE_NAME_LABEL] === policyNamespace;
+  return nsMatches && (podSel ? podSel.matches(w.podLabels) : true);
+}
+
+/** The endpoint outside the app that a peer stands for, or undefined when the peer selects app pods only. */
+function externalEndpoint(peer: any, appNamespaces: Set<string>): FlowEndpoint | undefined {
+  if (isObject(peer.ipBlock)) {
+    const except = Array.isArray(peer.ipBlock.except) && peer.ipBlock.except.length ? ` except ${peer.ipBlock.except.join(', ')}` : '';
+    return { kind: FlowEndpointKind.IP_BLOCK, label: `${peer.ipBlock.cidr}${except}` };
+  }
+  if (peer.namespaceSelector === undefined) return undefined; // pods of the policy's own namespace: in the app
+  const nsSel = LabelSelector.parse(peer.namespaceSelector);
+  const named = nsSel.requiredValue(NAMESPACE_NAME_LABEL);
+  if (named !== undefined && appNamespaces.has(named)) return undefined;
+  const podSel = peer.podSelector !== undefined ? LabelSelector.parse(peer.podSelector) : undefined;
+  const where = named ?? (nsSel.isEmpty ? 'all namespaces' : `namespaces ${nsSel.toString()}`);
+  const pods = podSel && !podSel.isEmpty ? podSel.toString() : 'all pods';
+  return { kind: FlowEndpointKind.SELECTED_PODS, label: `${where}: ${pods}`, ...(named ? { namespace: named } : {}) };
+}
+
+function rulePorts(ports: unknown): PortSet {
+  if (!Array.isArray(ports) || ports.length === 0) return ALL;
+  const set = new Set<string>();
+  for (const p of ports) {
+    if (!isObject(p)) continue;
+    const protocol = typeof p.protocol === 'string' ? p.protocol : 'TCP';
+    if (p.port === undefined) {
+      set.add(`${protocol} all`);
+    } else {
+      set.add(`${protocol} ${p.port}${p.endPort !== undefined ? `-${p.endPort}` : ''}`);
+    }
+  }
+  return set;
+}
+
+function union(a: PortSet | undefined, b: PortSet): PortSet {
+  if (a === undefined) return b;
+  if (a === ALL || b === ALL) return ALL;
+  return new Set([...a, ...b]);
+}
+
+/** Ports both sides allow; undefined when they share none. Named and numbered ports are compared as written. */
+function intersect(a: PortSet | undefined, b: PortSet | undefined): PortSet | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  if (a === ALL) return b;
+  if (b === ALL) return a;
+  const both = new Set([...a].filter(p => b.has(p) || b.has(`${p.split(' ')[0]} all`)));
+  for (const p of b) if (a.has(`${p.split(' ')[0]} all`)) both.add(p);
+  return both.size ? both : undefined;
+}
+
+function toList(ports: PortSet): string[] {
+  return ports === ALL ? [] : sortPorts([...ports]);
+}
+
+function sortPorts(ports: string[]): string[] {
+  return ports.sort((x, y) => x.localeCompare(y, 'en', { numeric: true }));
+}
+
+function workloadEndpoint(w: Workload): FlowEndpoint {
+  return { kind: FlowEndpointKind.WORKLOAD, label: `${w.object.kind} ${w.object.name}`, namespace: w.object.namespace ?? 'default' };
+}
+
+function flowKey(f: NetworkFlow): string {
+  const end = (e: FlowEndpoint) => `${e.kind === FlowEndpointKind.WORKLOAD ? '0' : '1'}${e.namespace ?? ''}/${e.label}`;
+  return `${end(f.from)}>${end(f.to)}>${f.ports.join(',')}`;
+}
