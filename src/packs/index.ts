@@ -1,1 +1,2 @@
 export * from './packs';
+export * from './workload';

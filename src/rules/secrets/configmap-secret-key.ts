@@ -1,0 +1,28 @@
+import { configLines, configMapEntries } from './private/config-map';
+import { isLiteralSecretCandidate, looksLikeSecretName } from './private/secret-names';
+import { ManifestObject } from '../../engine/manifest-object';
+import { IRuleCheck, RuleViolation } from '../../engine/rule';
+
+/**
+ * No ConfigMap holds a value under a secret-looking name: neither a `data` key such as `password` or
+ * `DB_PASSWORD`, nor a `password=...` line of a configuration file held in a `data` value.
+ */
+export class ConfigMapSecretKeyCheck implements IRuleCheck {
+  public check(object: ManifestObject): RuleViolation[] {
+    const violations: RuleViolation[] = [];
+    for (const entry of configMapEntries(object)) {
+      if (looksLikeSecretName(entry.key) && isLiteralSecretCandidate(entry.value) && !entry.value.includes('\n')) {
+        violations.push({ message: `ConfigMap key "${entry.key}" is named like a secret and holds a literal value`, path: entry.path });
+        continue;
+      }
+      for (const line of configLines(entry.value)) {
+        if (!looksLikeSecretName(line.key) || !isLiteralSecretCandidate(line.value)) continue;
+        violations.push({
+          message: `ConfigMap key "${entry.key}" sets ${line.key} (line ${line.line}), which is named like a secret, to a literal value`,
+          path: entry.path,
+        });
+      }
+    }
+    return violations;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Words that mark a name (an env var, a ConfigMap key) as holding a secret, matched anywhere in the name once
+ * separators are removed, so `DB_PASSWORD`, `dbPassword`, `db.password` and `DBPASSWORD` all match.
+ */
+export const SECRET_NAME_WORDS = [
+  'PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'TOKEN', 'APIKEY', 'ACCESSKEY', 'PRIVATEKEY', 'SECRETKEY',
+  'CREDENTIAL', 'BEARER', 'AUTHKEY', 'SIGNINGKEY', 'ENCRYPTIONKEY', 'MASTERKEY', 'SESSIONKEY', 'CLIENTKEY',
+  'CONNECTIONSTRING', 'CONNSTR',
+];
+
+/** Short words that mark a secret only as a whole word (`DB_PASS`, `DB_PWD`), never inside another word. */
+export const SECRET_NAME_TOKENS = ['PASS', 'PWD', 'PW'];
+
+/** Names that contain a secret word but are not secrets. */
+const NOT_SECRET_NAMES = ['PWD', 'OLDPWD'];
+/** Words that contain a secret word by accident. */
+const ACCIDENTAL_WORDS = ['TOKENIZER', 'SECRETARY', 'PASSWORDLESS'];
+
+/**
+ * Last words that make a secret-looking name describe a secret rather than hold one: `PASSWORD_FILE`,
+ * `TOKEN_PATH`, `SECRET_NAME`, `TOKEN_TTL`, `AWS_ACCESS_KEY_ID`, `OIDC_TOKEN_URL`...
+ */
+export const DESCRIPTIVE_SUFFIXES = [
+  'FILE', 'PATH', 'DIR', 'NAME', 'REF', 'KEYREF', 'ID', 'TTL', 'EXPIRY', 'EXPIRES', 'EXPIRATION', 'LIFETIME',
+  'TIMEOUT', 'LENGTH', 'LEN', 'SIZE', 'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'HEADER', 'TYPE', 'MODE',
+  'ENABLED', 'DISABLED', 'ENABLE', 'REQUIRED', 'AUDIENCE', 'ISSUER', 'REGION', 'VERSION', 'FORMAT', 'ALGORITHM',
+  'NAMESPACE', 'LOCATION', 'MOUNT', 'STORE', 'PROVIDER', 'ROTATION', 'POLICY',
+];
+
+/** Splits a name into upper-case words at separators and camelCase boundaries: `dbPassword_file` → DB, PASSWORD, FILE. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(w => w !== '')
+    .map(w => w.toUpperCase());
+}
+
+/** True when the name looks like it holds a secret value. */
+export function looksLikeSecretName(name: string): boolean {
+  const words = nameWords(name);
+  if (words.length === 0) return false;
+  const compact = words.join('');
+  if (NOT_SECRET_NAMES.includes(compact)) return false;
+  if (DESCRIPTIVE_SUFFIXES.includes(words[words.length - 1])) return false;
+  const meaningful = words.filter(w => !ACCIDENTAL_WORDS.includes(w)).join('');
+  return SECRET_NAME_WORDS.some(w => meaningful.includes(w)) || words.some(w => SECRET_NAME_TOKENS.includes(w));
+}
+
+/**
+ * True when a literal value could hold a secret: not empty, not a boolean, not a reference to another variable
+ * (`$(DB_PASSWORD)`, `${DB_PASSWORD}`, a `{{ template }}`), not an absolute file path.
+ */
+export function isLiteralSecretCandidate(value: unknown): boolean {
+  if (typeof value === 'number') return true;
+  if (typeof value !== 'string') return false;
+  const v = value.trim();
+  if (v === '') return false;
+  if (/^(true|false|yes|no|on|off|enabled|disabled|none|null)$/i.test(v)) return false;
+  if (/^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(v) || /^\$\{[^}]+\}$/.test(v) || /^\{\{.*\}\}$/.test(v)) return false;
+  if (/^\/[^\s]*$/.test(v)) return false;
+  return true;
+}

@@ -1,0 +1,29 @@
+import { hostPathVolumes, isSameOrAncestor, RUNTIME_SOCKETS } from './private/host-paths';
+import { ManifestObject } from '../../engine/manifest-object';
+import { IRuleCheck, RuleViolation } from '../../engine/rule';
+import { podTemplateOf } from '../../private/pod-template';
+
+/**
+ * No hostPath volume exposes a container runtime socket (Docker, containerd, CRI-O, Podman): neither the socket
+ * itself nor a directory that contains it (`/var/run`, `/run/containerd`, ...). The root directory `/` is left to
+ * the sensitive-host-path rule.
+ */
+export class ContainerRuntimeSocketCheck implements IRuleCheck {
+  public check(object: ManifestObject): RuleViolation[] {
+    const pod = podTemplateOf(object);
+    if (!pod) return [];
+    const violations: RuleViolation[] = [];
+    for (const volume of hostPathVolumes(pod.spec, pod.specPath)) {
+      if (volume.hostPath === '/') continue;
+      const socket = Object.keys(RUNTIME_SOCKETS).find(s => isSameOrAncestor(volume.hostPath, s));
+      if (!socket) continue;
+      violations.push({
+        message: volume.hostPath === socket
+          ? `volume "${volume.name}" mounts host path ${volume.hostPath}, ${RUNTIME_SOCKETS[socket]}`
+          : `volume "${volume.name}" mounts host path ${volume.hostPath}, which contains ${socket} (${RUNTIME_SOCKETS[socket]})`,
+        path: volume.path,
+      });
+    }
+    return violations;
+  }
+}

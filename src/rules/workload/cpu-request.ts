@@ -1,0 +1,10 @@
+import { missingResource } from './private/resources';
+import { ManifestObject } from '../../engine/manifest-object';
+import { IRuleCheck, RuleViolation } from '../../engine/rule';
+
+/** Every regular and init container sets `resources.requests.cpu`. */
+export class CpuRequestCheck implements IRuleCheck {
+  public check(object: ManifestObject): RuleViolation[] {
+    return missingResource(object, 'cpu', 'requests', 'CPU');
+  }
+}
