@@ -8,6 +8,7 @@ import { GuardrailReport } from '../engine/report';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
 import { SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX } from '../engine/suppression';
+import { NetworkFlows } from '../flows/network-flows';
 import { Packs } from '../packs/packs';
 import { collectObjects, CollectedObject } from './private/collect-objects';
 import { SynthesisHook } from './private/synthesis-hook';
@@ -32,7 +33,8 @@ export interface GuardrailsProps {
    */
   readonly allowErrorSuppression?: boolean;
   /**
-   * A folder to write the report to, as `guardrails-report.txt`, `.json` and `.sarif`, at every synthesis
+   * A folder to write the report to, as `guardrails-report.txt`, `.json` and `.sarif`, with the network flows
+   * the policies allow as `network-flows.mmd` (Mermaid) and `network-flows.dot` (Graphviz), at every synthesis
    * (also when it fails). None of these is a `.yaml` file, so cdk8s-cli does not take them for manifests.
    * @default - no report files
    */
@@ -138,7 +140,7 @@ export class Guardrails {
   private runAtSynthesis(hook: SynthesisHook): void {
     const { report, collected } = this.evaluateCollected(collectObjects(this.scope));
     if (hook.inWindow) reuseRenderedJson(collected, hook);
-    this.writeReportFiles(report);
+    this.writeReportFiles(report, collected);
     const failOn = this.props.failOn ?? FailOn.ERROR;
     const failing = report.unsuppressed().filter(f => failsOn(failOn, f.severity));
     if (!this.props.quiet) {
@@ -150,9 +152,13 @@ export class Guardrails {
     }
   }
 
-  private writeReportFiles(report: GuardrailReport): void {
+  private writeReportFiles(report: GuardrailReport, collected: CollectedObject[]): void {
     const dir = this.props.reportDir;
     if (!dir) return;
+    const flows = NetworkFlows.fromObjects(collected.map(c => c.object));
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'network-flows.mmd'), flows.toMermaid());
+    fs.writeFileSync(path.join(dir, 'network-flows.dot'), flows.toDot());
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'guardrails-report.txt'), report.toText());
     fs.writeFileSync(path.join(dir, 'guardrails-report.json'), JSON.stringify(report.toJson(), undefined, 2) + '\n');
