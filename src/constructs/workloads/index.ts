@@ -1,0 +1,6 @@
+export * from './hardening';
+export * from './hardened-deployment';
+export * from './hardened-stateful-set';
+export * from './hardened-daemon-set';
+export * from './hardened-job';
+export * from './hardened-cron-job';

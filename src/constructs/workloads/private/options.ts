@@ -1,0 +1,74 @@
+import { Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { suppressionProblem } from '../../../engine/suppression';
+import { HardenedWorkloadProps, HardeningCheck, HardeningDefaults, HardeningOverride } from '../hardening';
+import { invalid, RefusalSubject } from './refusal';
+
+/** Hardening options with every default filled in, shared by all the helpers of one workload. */
+export interface ResolvedHardening {
+  readonly subject: RefusalSubject;
+  readonly overrides: Map<HardeningCheck, HardeningOverride>;
+  readonly requireDigest: boolean;
+  readonly writablePaths: string[];
+  readonly writableVolumeSizeLimit: Size;
+  readonly writableVolumeMedium: kplus.EmptyDirMedium;
+  readonly defaultResources: kplus.ContainerResources;
+  readonly probePath?: string;
+  readonly allowDns: boolean;
+  readonly dnsNamespaceLabels: { [key: string]: string };
+  readonly dnsPodLabels: { [key: string]: string };
+  /** UID/GID emitted when the user sets none; undefined with the IMAGE_USER override. */
+  readonly userId?: number;
+}
+
+export const DEFAULT_RESOURCES: kplus.ContainerResources = {
+  cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(500) },
+  memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
+  // cdk8s-plus-28 renders ephemeral storage in whole GiB.
+  ephemeralStorage: { request: Size.gibibytes(1), limit: Size.gibibytes(2) },
+};
+
+export function resolveHardening(subject: RefusalSubject, props: HardenedWorkloadProps): ResolvedHardening {
+  const overrides = new Map<HardeningCheck, HardeningOverride>();
+  (props.overrides ?? []).forEach((o, i) => {
+    if (!Object.values(HardeningCheck).includes(o.check)) {
+      throw invalid(subject, `overrides[${i}].check`, o.check, `use one of ${Object.values(HardeningCheck).map(c => `HardeningCheck.${c}`).join(', ')}`);
+    }
+    const problem = suppressionProblem({ ruleId: o.check, reason: o.reason, expires: o.expires });
+    if (problem) {
+      throw invalid(subject, `overrides[${i}]`, `{ check: ${o.check}, reason: ${JSON.stringify(o.reason ?? '')} }`, `${problem.replace(/^the suppression of "[^"]*"/, 'the override')}`);
+    }
+    if (overrides.has(o.check)) {
+      throw invalid(subject, `overrides[${i}].check`, o.check, 'each check may be overridden once: merge the reasons into one override');
+    }
+    overrides.set(o.check, o);
+  });
+
+  const extraPaths = props.writablePaths ?? [];
+  extraPaths.forEach((p, i) => {
+    if (!p.startsWith('/') || p === '/') {
+      throw invalid(subject, `writablePaths[${i}]`, p, 'give an absolute path below the root, e.g. "/var/cache/nginx"');
+    }
+  });
+  const writablePaths = [...((props.writableTmp ?? true) ? ['/tmp'] : []), ...extraPaths]
+    .filter((p, i, all) => all.indexOf(p) === i);
+
+  if (props.probePath !== undefined && !props.probePath.startsWith('/')) {
+    throw invalid(subject, 'probePath', props.probePath, 'give an absolute HTTP path, e.g. "/healthz"');
+  }
+
+  return {
+    subject,
+    overrides,
+    requireDigest: props.requireDigest ?? false,
+    writablePaths,
+    writableVolumeSizeLimit: props.writableVolumeSizeLimit ?? Size.mebibytes(HardeningDefaults.WRITABLE_VOLUME_MIB),
+    writableVolumeMedium: props.writableVolumeMedium ?? kplus.EmptyDirMedium.MEMORY,
+    defaultResources: props.defaultResources ?? DEFAULT_RESOURCES,
+    probePath: props.probePath,
+    allowDns: props.allowDns ?? true,
+    dnsNamespaceLabels: props.dnsEgress?.namespaceLabels ?? { 'kubernetes.io/metadata.name': 'kube-system' },
+    dnsPodLabels: props.dnsEgress?.podLabels ?? { 'k8s-app': 'kube-dns' },
+    userId: overrides.has(HardeningCheck.IMAGE_USER) ? undefined : HardeningDefaults.USER_ID,
+  };
+}

@@ -1,0 +1,31 @@
+import { HardeningCheck } from '../hardening';
+import { CHECKS } from './rule-ids';
+
+/** Who refuses: `HardenedDeployment "web"`. */
+export interface RefusalSubject {
+  readonly construct: string;
+  readonly id: string;
+}
+
+/**
+ * Builds the construction-time error for a refused value. The message names the prop, the value received, the rule
+ * it would break and the fix, including the override that would accept it deliberately.
+ */
+export function refusal(subject: RefusalSubject, prop: string, value: unknown, check: HardeningCheck, fix: string): Error {
+  const info = CHECKS[check];
+  return new Error(
+    `${subject.construct} "${subject.id}": ${prop} is ${show(value)}, which breaks rule ${info.rule} (${info.risk}). `
+    + `Fix: ${fix}. If this is deliberate, add { check: HardeningCheck.${check}, reason: '<why, at least 10 characters>' } to overrides.`,
+  );
+}
+
+/** A refused value that no override can accept (bad input rather than a weaker setting). */
+export function invalid(subject: RefusalSubject, prop: string, value: unknown, expected: string): Error {
+  return new Error(`${subject.construct} "${subject.id}": ${prop} is ${show(value)}; ${expected}.`);
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
+  return String(value);
+}
