@@ -57,6 +57,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Only crawl our sources and tests: the conformance cache holds whole Go module trees.
+      roots: ['<rootDir>/src', '<rootDir>/test'],
       collectCoverage: false,
     },
   },
@@ -84,5 +86,10 @@ check.spawn(project.tasks.tryFind('pre-compile')!);
 check.spawn(project.compileTask);
 check.spawn(project.tasks.tryFind('post-compile')!);
 check.spawn(project.testTask);
+
+project.addTask('rules-md', {
+  description: 'Regenerate RULES.md from the rule metadata',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/write-rules-md.ts',
+});
 
 project.synth();

@@ -3,3 +3,7 @@ export * from './packs';
 export * from './aspects';
 export * from './guardrails';
 export * from './flows';
+export * from './constructs/workloads';
+export * from './constructs/network';
+export * from './constructs/namespace';
+export * from './constructs/secrets';
