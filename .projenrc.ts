@@ -25,6 +25,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'fast-check@^3.23.0',
     'ajv@^8.17.0',
     'ajv-formats@^3.0.1',
+    'ajv-draft-04@^1.0.0',
     '@types/sarif@^2.1.7',
     'cdk8s-cli@^2.207.0',
   ],

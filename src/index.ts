@@ -7,3 +7,5 @@ export * from './constructs/workloads';
 export * from './constructs/network';
 export * from './constructs/namespace';
 export * from './constructs/secrets';
+export * from './cli';
+export * from './plugin';

@@ -27,6 +27,12 @@ export interface EvaluatorProps {
   readonly today?: string;
 }
 
+/** Options for one evaluation. */
+export interface EvaluateOptions {
+  /** Documents the caller passed over (not Kubernetes objects the rules read), counted in the report. @default 0 */
+  readonly skipped?: number;
+}
+
 /**
  * Runs rule packs over rendered objects and builds a report. This is the one evaluation path behind the cdk8s
  * guardrails, `scan` and the cdk8s-cli plugin, so all three agree.
@@ -50,7 +56,7 @@ export class Evaluator {
   }
 
   /** Evaluates every rule against every object. Never throws for a rule's failure: it becomes a finding. */
-  public evaluate(objects: ManifestObject[]): GuardrailReport {
+  public evaluate(objects: ManifestObject[], options: EvaluateOptions = {}): GuardrailReport {
     const context = new RuleContext(objects, { kubernetesVersion: this.props.kubernetesVersion });
     const date = this.props.today ?? today();
     const allowErrors = this.props.allowErrorSuppression ?? true;
@@ -90,7 +96,7 @@ export class Evaluator {
     const unused: UnusedSuppression[] = declared
       .filter(s => !used.has(s))
       .map(s => ({ ruleId: s.ruleId, reason: s.reason, origin: s.origin }));
-    return new GuardrailReport({ objects: objects.length, findings, rules: this.rules, unusedSuppressions: unused });
+    return new GuardrailReport({ objects: objects.length, findings, rules: this.rules, unusedSuppressions: unused, skipped: options.skipped });
   }
 }
 

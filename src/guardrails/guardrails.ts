@@ -3,7 +3,7 @@ import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { ensureAspectsRunAtSynthesis, Aspects } from '../aspects/aspects';
 import { Evaluator } from '../engine/evaluator';
-import { FailOn, failsOn } from '../engine/fail-on';
+import { FailOn, failOnSeverity } from '../engine/fail-on';
 import { GuardrailReport } from '../engine/report';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
@@ -142,7 +142,8 @@ export class Guardrails {
     if (hook.inWindow) reuseRenderedJson(collected, hook);
     this.writeReportFiles(report, collected);
     const failOn = this.props.failOn ?? FailOn.ERROR;
-    const failing = report.unsuppressed().filter(f => failsOn(failOn, f.severity));
+    const threshold = failOnSeverity(failOn);
+    const failing = threshold ? report.unsuppressed(threshold) : [];
     if (!this.props.quiet) {
       process.stderr.write(failing.length ? '' : report.toText());
     }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { Evaluator, ManifestObject, Severity } from '../../src';
+import { sarifValidator } from '../helpers/sarif-schema';
 import { BAD_LABEL_ERROR, BAD_LABEL_WARNING, testPack, testRule, BadLabelCheck } from '../helpers/test-rules';
 
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../schemas/guardrails-report.schema.json'), 'utf-8'));
@@ -82,6 +83,14 @@ describe('GuardrailReport', () => {
     expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'manifests/web.yaml' }, region: { startLine: 7 } });
     expect(run.results[2].level).toBe('note');
     expect(run.results[3].suppressions).toEqual([{ kind: 'inSource', justification: 'accepted until the migration, OPS-42', status: 'accepted' }]);
+  });
+
+  test('SARIF output validates against the SARIF 2.1.0 schema', () => {
+    const validate = sarifValidator();
+    const log = sampleReport().toSarif();
+    expect(validate(log)).toEqual([]);
+    log.runs[0].results[0].level = 'critical';
+    expect(validate(log)).not.toEqual([]);
   });
 
   test('reports are deterministic', () => {

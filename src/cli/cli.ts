@@ -1,0 +1,150 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command, CommanderError, Option } from 'commander';
+import { STDIN_PATH } from './collect-files';
+import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
+import { formatInputProblem } from './input-error';
+import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
+import { exitCodeOf, scan } from './scan';
+import { Packs } from '../packs/packs';
+
+/** Output formats of `scan`. */
+export const FORMATS = ['text', 'json', 'sarif'];
+
+/** Where the CLI reads and writes; tests replace it to run the CLI in-process. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Reads standard input to its end, or stops once it holds more than `maxBytes`. */
+  readonly readStdin: (maxBytes: number) => Promise<Uint8Array>;
+  readonly cwd: string;
+}
+
+/** Exit codes of the CLI (the public contract). */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+interface ScanFlags {
+  readonly format: string;
+  readonly packs?: string;
+  readonly failOn: string;
+  readonly output?: string;
+  readonly kubernetesVersion: string;
+}
+
+/**
+ * Runs `cdk8s-hardened` with the arguments after the program name and returns the exit code:
+ * 0 nothing at or above `--fail-on`, 1 findings at or above it, 2 bad usage or unreadable input.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('cdk8s-hardened')
+    .description('Hardened-by-default constructs and guardrails for cdk8s; `scan` checks Kubernetes manifests from any source.')
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program.command('scan')
+    .description('Check Kubernetes manifests (files, directories read recursively for .yaml/.yml/.json, or - for standard input) against the rule packs.')
+    .argument('<paths...>', 'files, directories, or - for standard input')
+    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('text'))
+    .addOption(new Option('--packs <names>', `comma-separated rule packs to run (${Packs.names().join(', ')})`))
+    .addOption(new Option('--fail-on <severity>', 'least severe unsuppressed finding that fails the run (exit 1)').choices(FAIL_ON_VALUES).default('error'))
+    .addOption(new Option('--output <file>', 'write the report to a file instead of standard output'))
+    .addOption(new Option('--kubernetes-version <version>', 'Kubernetes version the manifests target, 1.NN').default('1.28'))
+    .action(async (paths: string[], flags: ScanFlags) => {
+      exitCode = await runScan(paths, flags, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and --version end through here with exit code 0; every parse error is a usage error.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    throw e;
+  }
+  return exitCode;
+}
+
+async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<number> {
+  const usage = (message: string) => {
+    io.stderr(`cdk8s-hardened scan: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  if (paths.filter(p => p === STDIN_PATH).length > 1) return usage('- (standard input) can be given only once.');
+
+  let result;
+  try {
+    const failOn = parseFailOn(flags.failOn);
+    // Read ahead of the scan (streams are asynchronous); past the limit the scan reports the input as too large.
+    const stdin = paths.includes(STDIN_PATH) ? await io.readStdin(DEFAULT_MAX_FILE_BYTES) : undefined;
+    result = scan(paths, {
+      packs: flags.packs !== undefined ? flags.packs.split(',') : undefined,
+      kubernetesVersion: flags.kubernetesVersion,
+      cwd: io.cwd,
+      stdin,
+    });
+    const rendered = render(result.report, flags.format);
+    if (flags.output) {
+      try {
+        fs.writeFileSync(path.resolve(io.cwd, flags.output), rendered);
+      } catch (e) {
+        return usage(`cannot write the report to ${flags.output}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    } else {
+      io.stdout(rendered);
+    }
+    for (const problem of result.problems) io.stderr(`cdk8s-hardened scan: error: ${formatInputProblem(problem)}\n`);
+    if (result.problems.length) {
+      io.stderr(`cdk8s-hardened scan: ${result.problems.length} input${result.problems.length === 1 ? '' : 's'} could not be read; the objects in ${result.problems.length === 1 ? 'it were' : 'them were'} not checked.\n`);
+    } else if (result.files === 0) {
+      io.stderr(`cdk8s-hardened scan: warning: no .yaml, .yml or .json files found under ${paths.join(', ')}.\n`);
+    }
+    return exitCodeOf(result, failOn);
+  } catch (e) {
+    return usage(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function render(report: { toText(): string; toJson(): any; toSarif(): any }, format: string): string {
+  switch (format) {
+    case 'json': return `${JSON.stringify(report.toJson(), null, 2)}\n`;
+    case 'sarif': return `${JSON.stringify(report.toSarif(), null, 2)}\n`;
+    default: return report.toText();
+  }
+}
+
+/** The real process: standard streams and the current directory. */
+export function processIo(): CliIo {
+  return {
+    stdout: text => { process.stdout.write(text); },
+    stderr: text => { process.stderr.write(text); },
+    cwd: process.cwd(),
+    readStdin: maxBytes => new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let total = 0;
+      process.stdin.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        total += chunk.length;
+        if (total > maxBytes) {
+          process.stdin.destroy();
+          resolve(Buffer.concat(chunks, total));
+        }
+      });
+      process.stdin.on('end', () => resolve(Buffer.concat(chunks, total)));
+      process.stdin.on('error', reject);
+    }),
+  };
+}
+
+function packageVersion(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

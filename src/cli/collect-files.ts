@@ -1,0 +1,110 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { InputError } from './input-error';
+
+/** Extensions read when a directory is scanned (an explicitly named file is read whatever its name). */
+export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/** The marker for standard input among the paths. */
+export const STDIN_PATH = '-';
+
+/** One file to read, named as the report shows it. */
+export interface FileEntry {
+  /** The path as given, or joined under the directory as given, with `/` separators. */
+  readonly display: string;
+  /** The path to open. */
+  readonly absolute: string;
+}
+
+/** Result of expanding the command-line paths. */
+export interface CollectedFiles {
+  readonly files: FileEntry[];
+  /** Paths that could not be used (missing, unreadable directory). */
+  readonly errors: InputError[];
+}
+
+/**
+ * Expands files and directories into the files to read. Directories are read recursively in sorted order
+ * (so reports are deterministic), keeping `.yaml`, `.yml` and `.json` files; a symbolic link to a directory
+ * already visited is not followed again, so link loops end.
+ */
+export function collectFiles(paths: string[], cwd: string): CollectedFiles {
+  const files: FileEntry[] = [];
+  const errors: InputError[] = [];
+  const seen = new Set<string>();
+  const add = (display: string, absolute: string) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    files.push({ display, absolute });
+  };
+
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const display = toDisplay(given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (e) {
+      errors.push(new InputError({ file: display, message: describeFsError(e, 'the path') }));
+      continue;
+    }
+    if (stat.isDirectory()) {
+      walk(absolute, display, new Set([realpath(absolute)]), add, errors);
+    } else {
+      add(display, absolute);
+    }
+  }
+  return { files, errors };
+}
+
+function walk(dir: string, display: string, ancestors: Set<string>, add: (display: string, absolute: string) => void, errors: InputError[]): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).sort();
+  } catch (e) {
+    errors.push(new InputError({ file: display, message: describeFsError(e, 'the directory') }));
+    return;
+  }
+  for (const name of names) {
+    const absolute = path.join(dir, name);
+    const shown = display === '.' ? name : `${display.replace(/\/$/, '')}/${name}`;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      continue; // a dangling symbolic link: nothing to read
+    }
+    if (stat.isDirectory()) {
+      const real = realpath(absolute);
+      if (ancestors.has(real)) continue;
+      walk(absolute, shown, new Set([...ancestors, real]), add, errors);
+    } else if (stat.isFile() && MANIFEST_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
+      add(shown, absolute);
+    }
+  }
+}
+
+function realpath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+function toDisplay(given: string): string {
+  const normalized = path.normalize(given).split(path.sep).join('/');
+  return normalized === '' ? '.' : normalized;
+}
+
+/** Turns an fs error into one sentence. */
+export function describeFsError(e: unknown, what: string): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return `${what} does not exist`;
+    case 'EACCES':
+    case 'EPERM': return `${what} cannot be read: permission denied`;
+    case 'EISDIR': return `${what} is a directory`;
+    default: return `${what} cannot be read: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}

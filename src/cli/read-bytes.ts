@@ -1,0 +1,60 @@
+import * as fs from 'fs';
+import { describeFsError } from './collect-files';
+import { InputError } from './input-error';
+
+/** The largest manifest file read: larger inputs are refused rather than risking the memory of a CI runner. */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Reads a whole file, refusing one larger than `maxBytes` before reading it. */
+export function readFileBytes(absolute: string, display: string, maxBytes: number): Uint8Array {
+  let fd: number;
+  try {
+    fd = fs.openSync(absolute, 'r');
+  } catch (e) {
+    throw new InputError({ file: display, message: describeFsError(e, 'the file') });
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isFile() && stat.size > maxBytes) {
+      throw tooLarge(display, maxBytes);
+    }
+    return readAll(fd, display, maxBytes);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Reads standard input to its end (synchronously), with the same size limit. */
+export function readStdinBytes(maxBytes: number, display: string): Uint8Array {
+  return readAll(0, display, maxBytes);
+}
+
+function readAll(fd: number, display: string, maxBytes: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(1024 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') { sleep(5); continue; }
+      if (code === 'EOF') break;
+      throw new InputError({ file: display, message: describeFsError(e, 'the input') });
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) throw tooLarge(display, maxBytes);
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function tooLarge(display: string, maxBytes: number): InputError {
+  return new InputError({ file: display, message: `the input is larger than ${Math.round(maxBytes / (1024 * 1024))} MiB, the most scan reads from one file; split it` });
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}

@@ -1,0 +1,132 @@
+import { collectFiles, STDIN_PATH } from './collect-files';
+import { decodeText } from './decode-text';
+import { InputError } from './input-error';
+import { InputProblem } from './input-problem';
+import { parseManifests } from './parse-manifests';
+import { DEFAULT_MAX_FILE_BYTES, readFileBytes, readStdinBytes } from './read-bytes';
+import { isUnderstood } from './understood';
+import { Evaluator } from '../engine/evaluator';
+import { GuardrailReport } from '../engine/report';
+import { FailOn, failOnSeverity } from '../engine/fail-on';
+import { ManifestObject } from '../engine/manifest-object';
+import { RulePack } from '../engine/rule-pack';
+import { Severity } from '../engine/severity';
+import { Packs } from '../packs/packs';
+
+/** The name standard input gets in reports. */
+export const STDIN_NAME = '<stdin>';
+
+/** How to scan. */
+export interface ScanOptions {
+  /** Names of the rule packs to run (see `Packs.names()`). @default - every shipped pack */
+  readonly packs?: string[];
+  /** Target Kubernetes version, `1.NN`. @default "1.28" */
+  readonly kubernetesVersion?: string;
+  /** Severity per rule ID, replacing the pack's. @default - the packs' severities */
+  readonly severityOverrides?: { [ruleId: string]: Severity };
+  /** Directory relative paths are resolved against. @default - process.cwd() */
+  readonly cwd?: string;
+  /** The content of standard input, for the path `-`. @default - read from file descriptor 0 */
+  readonly stdin?: string | Uint8Array;
+  /** The name standard input gets in the report. @default "<stdin>" */
+  readonly stdinName?: string;
+  /** Largest file read, in bytes. @default 64 MiB */
+  readonly maxFileBytes?: number;
+}
+
+/** What a scan found. */
+export interface ScanResult {
+  /** Findings over every object that could be read, with `skipped` counting the objects passed over. */
+  readonly report: GuardrailReport;
+  /** Inputs that could not be read; their objects are not in the report. */
+  readonly problems: InputProblem[];
+  /** Files read (standard input counts as one). */
+  readonly files: number;
+}
+
+/**
+ * Scans files, directories (recursively, `.yaml`/`.yml`/`.json`, sorted) and standard input (`-`) and evaluates
+ * every understood object with one Evaluator, so whole-app rules see all files together.
+ *
+ * An unreadable input never hides the findings of the others: it is returned in `problems`. Bad options (an unknown
+ * pack, a malformed Kubernetes version) throw.
+ */
+export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
+  const evaluator = new Evaluator({
+    packs: resolvePacks(options.packs),
+    kubernetesVersion: options.kubernetesVersion,
+    severityOverrides: options.severityOverrides,
+  });
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const cwd = options.cwd ?? process.cwd();
+  const problems: InputProblem[] = [];
+  const objects: ManifestObject[] = [];
+  let skipped = 0;
+  let files = 0;
+
+  const read = (file: string, load: () => Uint8Array | string) => {
+    files++;
+    try {
+      const loaded = load();
+      const text = typeof loaded === 'string' ? loaded : decodeText(loaded, file);
+      for (const parsed of parseManifests(text, file)) {
+        if (!isUnderstood(parsed.value)) {
+          skipped++;
+          continue;
+        }
+        objects.push(ManifestObject.fromJson(parsed.value, { file, line: parsed.line, locator: parsed.locator }));
+      }
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(e.problem);
+    }
+  };
+
+  // Standard input is read where `-` appears among the paths, so the report follows the command line's order.
+  const groups: string[][] = [[]];
+  for (const p of paths) {
+    if (p === STDIN_PATH) groups.push([STDIN_PATH], []);
+    else groups[groups.length - 1].push(p);
+  }
+  for (const group of groups) {
+    if (group.length === 1 && group[0] === STDIN_PATH) {
+      const name = options.stdinName ?? STDIN_NAME;
+      read(name, () => stdinContent(options.stdin, maxBytes, name));
+      continue;
+    }
+    const collected = collectFiles(group, cwd);
+    problems.push(...collected.errors.map(e => e.problem));
+    for (const entry of collected.files) read(entry.display, () => readFileBytes(entry.absolute, entry.display, maxBytes));
+  }
+
+  return { report: evaluator.evaluate(objects, { skipped }), problems, files };
+}
+
+/**
+ * The exit code of a scan: 2 when an input could not be read, else 1 when an unsuppressed finding is at or above
+ * `failOn`, else 0.
+ */
+export function exitCodeOf(result: Pick<ScanResult, 'report' | 'problems'>, failOn: FailOn = FailOn.ERROR): number {
+  if (result.problems.length > 0) return 2;
+  const threshold = failOnSeverity(failOn);
+  return threshold && result.report.hasFindingsAtOrAbove(threshold) ? 1 : 0;
+}
+
+/** The shipped packs with these names, in the order given; every pack when none are named. */
+export function resolvePacks(names?: string[]): RulePack[] {
+  if (names === undefined) return Packs.defaults();
+  const cleaned = names.map(n => n.trim()).filter(n => n !== '');
+  if (cleaned.length === 0) {
+    throw new Error(`No rule pack named: give one or more of ${Packs.names().join(', ')}.`);
+  }
+  return cleaned.map(name => Packs.byName(name));
+}
+
+function stdinContent(given: string | Uint8Array | undefined, maxBytes: number, name: string): Uint8Array | string {
+  if (given === undefined) return readStdinBytes(maxBytes, name);
+  const bytes = typeof given === 'string' ? Buffer.from(given, 'utf8') : given;
+  if (bytes.length > maxBytes) {
+    throw new InputError({ file: name, message: `the input is larger than ${Math.round(maxBytes / (1024 * 1024))} MiB, the most scan reads from one file; split it` });
+  }
+  return bytes;
+}

@@ -1,0 +1,143 @@
+import { CliValidationContext, CliViolation } from './cdk8s-cli-types';
+import { FailOn, failOnSeverity, parseFailOn } from '../engine/fail-on';
+import { formatInputProblem } from '../cli/input-error';
+import { resolvePacks, scan } from '../cli/scan';
+import { Finding } from '../engine/finding';
+import { Severity } from '../engine/severity';
+
+/**
+ * Options of the cdk8s-cli validation plugin, given as `properties` of its entry in `cdk8s.yaml`.
+ */
+export interface HardenedValidationProps {
+  /**
+   * Names of the rule packs to run, e.g. `["pss-restricted", "workload"]`.
+   * @default - every shipped pack
+   */
+  readonly packs?: string[];
+  /**
+   * Least severe unsuppressed finding that fails the synth: `error`, `warning` or `never`.
+   * @default "error"
+   */
+  readonly failOn?: string;
+  /**
+   * Kubernetes version the manifests target, `1.NN`.
+   * @default "1.28"
+   */
+  readonly kubernetesVersion?: string;
+  /**
+   * Severity per rule ID (`error`, `warning` or `info`), replacing the pack's.
+   * @default - the packs' severities
+   */
+  readonly severityOverrides?: { [ruleId: string]: string };
+}
+
+/** The rule name under which unreadable manifests are reported (not a rule of any pack). */
+const UNREADABLE_MANIFEST_RULE = 'cdk8s-hardened-unreadable-manifest';
+
+/**
+ * A cdk8s-cli validation plugin that runs the guardrail rule packs over the manifests `cdk8s synth` wrote: the same
+ * Evaluator as the `scan` command and the in-app guardrails, so all three agree.
+ *
+ * Every unsuppressed finding is reported, one violation per rule; the report fails (and `cdk8s synth` exits 2)
+ * when a finding is at or above `failOn`. Findings suppressed with `cdk8s-hardened.io/suppress.<ruleId>`
+ * annotations are counted in the report's metadata.
+ *
+ * @example
+ * // cdk8s.yaml
+ * // validations:
+ * //   - package: cdk8s-hardened
+ * //     version: 1.2.3
+ * //     class: HardenedValidation
+ * //     properties: { packs: [pss-restricted, workload], failOn: error, kubernetesVersion: "1.28" }
+ */
+export class HardenedValidation {
+  private readonly props: HardenedValidationProps;
+  private readonly failOn: FailOn;
+
+  constructor(props: HardenedValidationProps = {}) {
+    this.props = props ?? {};
+    // Check the configuration when cdk8s-cli loads the plugin, so a typo fails before any synthesis work.
+    this.failOn = parseFailOn(this.props.failOn ?? FailOn.ERROR, 'HardenedValidation property failOn');
+    if (this.props.packs !== undefined && !Array.isArray(this.props.packs)) {
+      throw new Error(`HardenedValidation property packs must be a list of pack names, got ${JSON.stringify(this.props.packs)}.`);
+    }
+    resolvePacks(this.props.packs);
+    severityOverrides(this.props.severityOverrides);
+  }
+
+  /**
+   * Called by cdk8s-cli after synthesis with the manifest files; fills and submits the report.
+   * @param context cdk8s-cli's `ValidationContext`
+   */
+  public async validate(context: any): Promise<void> {
+    const ctx = context as CliValidationContext;
+    const result = scan([...ctx.manifests], {
+      packs: this.props.packs,
+      kubernetesVersion: this.props.kubernetesVersion,
+      severityOverrides: severityOverrides(this.props.severityOverrides),
+    });
+    const report = result.report;
+
+    const byRule = new Map<string, Finding[]>();
+    for (const finding of report.unsuppressed()) {
+      if (!byRule.has(finding.ruleId)) byRule.set(finding.ruleId, []);
+      byRule.get(finding.ruleId)!.push(finding);
+    }
+    for (const [ruleId, findings] of byRule) {
+      const rule = report.rules.find(r => r.id === ruleId);
+      ctx.report.addViolation(toViolation(ruleId, findings, rule?.summary ?? findings[0].message));
+    }
+    for (const problem of result.problems) {
+      ctx.report.addViolation({
+        ruleName: UNREADABLE_MANIFEST_RULE,
+        recommendation: `The manifest could not be read, so its objects were not checked: ${formatInputProblem(problem)}`,
+        fix: 'Make the manifest valid UTF-8 YAML (cdk8s writes valid manifests: check what else writes to the output directory).',
+        violatingResources: [{ resourceName: problem.file, locations: [formatInputProblem(problem)], manifestPath: problem.file }],
+      });
+    }
+
+    const threshold = failOnSeverity(this.failOn);
+    const failed = result.problems.length > 0 || (threshold !== undefined && report.hasFindingsAtOrAbove(threshold));
+    const s = report.summary;
+    ctx.report.submit(failed ? 'failure' : 'success', {
+      objects: String(s.objects),
+      errors: String(s.errors),
+      warnings: String(s.warnings),
+      infos: String(s.infos),
+      suppressed: String(s.suppressed),
+      skipped: String(report.skipped),
+      failOn: this.failOn,
+    });
+  }
+}
+
+function toViolation(ruleId: string, findings: Finding[], summary: string): CliViolation {
+  const severity = findings[0].severity;
+  const resources = new Map<string, { resourceName: string; locations: string[]; manifestPath: string }>();
+  for (const f of findings) {
+    const key = `${f.file}\u0000${f.resource.kind}\u0000${f.resource.namespace ?? ''}\u0000${f.resource.name}`;
+    if (!resources.has(key)) resources.set(key, { resourceName: f.resource.name, locations: [], manifestPath: f.file ?? '' });
+    // The message starts with the object's name, which the report shows already.
+    const text = f.message.includes(': ') ? f.message.slice(f.message.indexOf(': ') + 2) : f.message;
+    resources.get(key)!.locations.push(`${f.path ?? f.resource.kind}${f.line ? ` (line ${f.line})` : ''}: ${text}`);
+  }
+  return {
+    ruleName: ruleId,
+    recommendation: `[${severity}] ${summary}`,
+    fix: findings[0].remediation,
+    violatingResources: [...resources.values()],
+  };
+}
+
+function severityOverrides(given: { [ruleId: string]: string } | undefined): { [ruleId: string]: Severity } | undefined {
+  if (given === undefined) return undefined;
+  const result: { [ruleId: string]: Severity } = {};
+  for (const [ruleId, value] of Object.entries(given)) {
+    const severity = Object.values(Severity).find(v => v === value);
+    if (!severity) {
+      throw new Error(`HardenedValidation property severityOverrides.${ruleId} is "${value}": use one of ${Object.values(Severity).join(', ')}.`);
+    }
+    result[ruleId] = severity;
+  }
+  return result;
+}

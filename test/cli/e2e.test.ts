@@ -1,0 +1,41 @@
+import { sarifValidator } from '../helpers/sarif-schema';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import { BINARY, GOLDEN_CASES, goldenPath, REPO_ROOT, runCase, serialize } from './golden-cases';
+
+// These tests run the built binary (lib/cli/main.js, from `npx projen compile`) as a user would.
+const built = fs.existsSync(BINARY);
+if (!built) {
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping the scan end-to-end tests: ${BINARY} does not exist. Compile first (npx projen compile), or set CDK8S_HARDENED_BIN.`);
+}
+const describeBuilt = built ? describe : describe.skip;
+
+describeBuilt('cdk8s-hardened scan, end to end (golden files)', () => {
+  test.each(GOLDEN_CASES.map(c => [c.name, c] as const))('%s', (_name, c) => {
+    const actual = serialize(runCase(c));
+    if (process.env.UPDATE_GOLDEN) fs.writeFileSync(goldenPath(c), actual);
+    if (!fs.existsSync(goldenPath(c))) {
+      throw new Error(`No golden file ${goldenPath(c)}: run npx ts-node test/cli/update-golden.ts and review it.`);
+    }
+    expect(actual).toEqual(fs.readFileSync(goldenPath(c), 'utf8'));
+  });
+
+  test('never prints a stack trace, whatever the input', () => {
+    for (const c of GOLDEN_CASES) {
+      const run = runCase(c);
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect([0, 1, 2]).toContain(run.exitCode);
+    }
+  });
+});
+
+describeBuilt('cdk8s-hardened scan --format sarif, end to end', () => {
+  test('the SARIF log validates against the SARIF 2.1.0 schema', () => {
+    const result = spawnSync(process.execPath, [BINARY, 'scan', '--format', 'sarif', 'test/cli/fixtures/corpus'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    const log = JSON.parse(result.stdout);
+    expect(sarifValidator()(log)).toEqual([]);
+    expect(log.runs[0].results.length).toBeGreaterThan(0);
+  });
+});
