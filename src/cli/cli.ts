@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { STDIN_PATH } from './collect-files';
-import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
 import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
 import { exitCodeOf, scan } from './scan';
+import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
 import { Packs } from '../packs/packs';
 
 /** Output formats of `scan`. */

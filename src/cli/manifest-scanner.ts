@@ -1,6 +1,6 @@
-import { FailOn } from '../engine/fail-on';
 import { InputProblem } from './input-problem';
 import { exitCodeOf, scan, ScanResult } from './scan';
+import { FailOn } from '../engine/fail-on';
 import { GuardrailReport } from '../engine/report';
 import { Severity } from '../engine/severity';
 

@@ -73,8 +73,10 @@ export class Evaluator {
           const candidates = suppressions.filter(s => s.ruleId === rule.id);
           let suppression: AppliedSuppression | undefined;
           let refused: string | undefined;
+          // Every suppression naming the rule counts as used, even when another one (say, the same suppression
+          // declared on the construct and written into the manifest) is the one applied.
+          candidates.forEach(s => used.add(s));
           for (const s of candidates) {
-            used.add(s);
             const problem = suppressionProblem(s);
             if (problem) {
               refused = `suppression from ${s.origin} is invalid: ${problem}`;
@@ -110,7 +112,10 @@ function runCheck(rule: Rule, object: ManifestObject, context: RuleContext): Rul
   }
 }
 
-function toFinding(rule: Rule, object: ManifestObject, violation: RuleViolation, suppression: AppliedSuppression | undefined, refused: string | undefined): Finding {
+function toFinding(
+  rule: Rule, object: ManifestObject, violation: RuleViolation,
+  suppression: AppliedSuppression | undefined, refused: string | undefined,
+): Finding {
   const line = object.lineOf(violation.path);
   return {
     ruleId: rule.id,

@@ -1,10 +1,10 @@
-import { RulePack } from '../engine/rule-pack';
 import { namespacePack } from './namespace';
 import { networkPack } from './network';
 import { pssBaselinePack } from './pss-baseline';
 import { pssRestrictedPack } from './pss-restricted';
 import { secretsPack } from './secrets';
 import { workloadPack } from './workload';
+import { RulePack } from '../engine/rule-pack';
 
 /**
  * The rule packs that ship with the library.

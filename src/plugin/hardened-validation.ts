@@ -1,7 +1,7 @@
 import { CliValidationContext, CliViolation } from './cdk8s-cli-types';
-import { FailOn, failOnSeverity, parseFailOn } from '../engine/fail-on';
 import { formatInputProblem } from '../cli/input-error';
 import { resolvePacks, scan } from '../cli/scan';
+import { FailOn, failOnSeverity, parseFailOn } from '../engine/fail-on';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
 

@@ -1,7 +1,7 @@
-import { sarifValidator } from '../helpers/sarif-schema';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { BINARY, GOLDEN_CASES, goldenPath, REPO_ROOT, runCase, serialize } from './golden-cases';
+import { sarifValidator } from '../helpers/sarif-schema';
 
 // These tests run the built binary (lib/cli/main.js, from `npx projen compile`) as a user would.
 const built = fs.existsSync(BINARY);

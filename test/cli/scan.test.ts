@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { FailOn } from '../../src/engine/fail-on';
 import { ManifestScanner } from '../../src/cli/manifest-scanner';
 import { parseManifests } from '../../src/cli/parse-manifests';
 import { exitCodeOf, scan } from '../../src/cli/scan';
 import { isUnderstood } from '../../src/cli/understood';
+import { FailOn } from '../../src/engine/fail-on';
 import { GuardrailReport } from '../../src/engine/report';
 import { Severity } from '../../src/engine/severity';
 

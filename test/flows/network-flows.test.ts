@@ -2,7 +2,9 @@ import { NetworkFlows } from '../../src';
 
 const NS = 'shop';
 const deployment = (name: string) => ({
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: NS },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace: NS },
   spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: `${name}:1` }] } } },
 });
 const policy = (name: string, spec: any) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace: NS }, spec });
@@ -56,7 +58,8 @@ describe('NetworkFlows', () => {
 
   test('IP blocks are drawn as external endpoints', () => {
     const flows = NetworkFlows.fromManifests(app([policy('egress-db', {
-      podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Egress'],
+      podSelector: { matchLabels: { app: 'api' } },
+      policyTypes: ['Egress'],
       egress: [{ to: [{ ipBlock: { cidr: '10.20.0.0/16', except: ['10.20.1.0/24'] } }], ports: [{ port: 5432 }] }],
     })])).flows.map(describeFlow);
     expect(flows).toContain('shop/Deployment api -> 10.20.0.0/16 except 10.20.1.0/24 [TCP 5432]');

@@ -35,7 +35,7 @@ describe('rule fixtures', () => {
       for (const c of table.failing) {
         test(c.name, () => {
           const findings = runRule(rule, c.objects, c.kubernetesVersion);
-          if (findings.length === 0) throw new Error(`expected at least one finding, got none`);
+          if (findings.length === 0) throw new Error('expected at least one finding, got none');
           for (const text of c.messageIncludes ?? []) {
             if (!findings.some(f => f.message.includes(text))) {
               throw new Error(`no finding mentions ${JSON.stringify(text)}:\n${describeFindings(findings)}`);
