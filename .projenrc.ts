@@ -63,7 +63,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       collectCoverage: false,
     },
   },
-  gitignore: ['/examples/dist/', '/bench/out/', '/.conformance-cache/'],
+  gitignore: ['/examples/*/dist/', '/.conformance-cache/', '/.bindings-cache/'],
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/conformance/', '/.ci/'] },
 });
 
@@ -87,6 +87,16 @@ check.spawn(project.tasks.tryFind('pre-compile')!);
 check.spawn(project.compileTask);
 check.spawn(project.tasks.tryFind('post-compile')!);
 check.spawn(project.testTask);
+
+project.addTask('examples', {
+  description: 'The main job: synthesize every example into dist/examples/ and print the guardrails report',
+  exec: 'ts-node --project tsconfig.dev.json examples/synth-all.ts',
+});
+
+project.addTask('bench', {
+  description: 'Benchmarks: guardrails overhead on synthesis and scan speed, printed as `ratio <case> <value>`',
+  exec: 'ts-node --project tsconfig.dev.json bench/index.ts',
+});
 
 project.addTask('rules-md', {
   description: 'Regenerate RULES.md from the rule metadata',

@@ -1,0 +1,81 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { EXAMPLES } from '../../examples';
+import { acmePack } from '../../examples/custom-rule/acme-pack';
+import { Finding, Guardrails, NetworkFlows, Severity } from '../../src';
+import { scan } from '../../src/cli/scan';
+import { deployment, runPacks } from '../helpers/rule-harness';
+
+function synthesize(name: string) {
+  const example = EXAMPLES.find(e => e.name === name)!;
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `example-${name}-`));
+  const app = example.build({ outdir, quiet: true });
+  app.synth();
+  const yamlFiles = fs.readdirSync(outdir).filter(f => f.endsWith('.k8s.yaml')).sort();
+  return { outdir, report: Guardrails.of(app)!.lastReport!, yamlFiles };
+}
+
+const comparable = (f: Finding) => `${f.ruleId} ${f.resource.kind} ${f.resource.namespace ?? ''}/${f.resource.name} ${f.path ?? ''} ${f.suppressed}`;
+
+describe.each(EXAMPLES.map(e => [e.name]))('example %s', name => {
+  const { outdir, report, yamlFiles } = synthesize(name);
+
+  test('synthesizes with zero unsuppressed errors or warnings', () => {
+    expect(report.unsuppressed(Severity.WARNING).map(f => f.message)).toEqual([]);
+  });
+
+  test('manifests match the snapshot', () => {
+    const manifests = Object.fromEntries(yamlFiles.map(f => [f, fs.readFileSync(path.join(outdir, f), 'utf-8')]));
+    expect(manifests).toMatchSnapshot();
+  });
+
+  if (name !== 'custom-rule') {
+    test('scanning the written YAML gives the same findings as the in-process check', () => {
+      const scanned = scan(yamlFiles.map(f => path.join(outdir, f)));
+      expect(scanned.problems).toEqual([]);
+      expect(scanned.report.findings.map(comparable).sort()).toEqual(report.findings.map(comparable).sort());
+    });
+  }
+});
+
+describe('deploy-repo network flows', () => {
+  const { outdir } = synthesize('deploy-repo');
+  const manifests = fs.readdirSync(outdir).filter(f => f.endsWith('.k8s.yaml'))
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    .flatMap(f => require('yaml').parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf-8')).map((d: any) => d.toJS()));
+  const flows = NetworkFlows.fromManifests(manifests);
+
+  test('are exactly the declared ones', () => {
+    expect(flows.flows.map(f => `${f.from.label} -> ${f.to.label} [${f.ports.join(', ') || 'all ports'}]`)).toEqual([
+      'Deployment shop-api-c8f8f8d3 -> 10.20.0.0/16 [TCP 5432]',
+      'Deployment shop-api-c8f8f8d3 -> kube-system: k8s-app=kube-dns [TCP 53, UDP 53]',
+      'Deployment shop-web-c81100ac -> Deployment shop-api-c8f8f8d3 [TCP 9090]',
+      'Deployment shop-web-c81100ac -> kube-system: k8s-app=kube-dns [TCP 53, UDP 53]',
+      'ingress-nginx: app.kubernetes.io/name=ingress-nginx -> Deployment shop-web-c81100ac [TCP 8080]',
+    ]);
+  });
+
+  test('the Mermaid diagram written beside the report is the one in the README', () => {
+    const written = fs.readFileSync(path.join(outdir, 'network-flows.mmd'), 'utf-8');
+    expect(written).toEqual(flows.toMermaid());
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf-8');
+    const block = /```mermaid\n([\s\S]*?)```/.exec(readme);
+    expect(block && block[1]).toEqual(written);
+  });
+});
+
+describe('custom-rule example: acme-team-label', () => {
+  const rule = acmePack().rules[0];
+  test('fails a Deployment without a team label', () => {
+    const findings = runPacks([acmePack()], [deployment({ containers: [] })]).unsuppressed();
+    expect(findings.map(f => f.message)).toEqual(['Deployment fixtures/fixture: has no "team" label: nobody is on call for it']);
+  });
+  test('passes a Deployment with one', () => {
+    expect(runPacks([acmePack()], [deployment({ containers: [] }, { labels: { team: 'billing' } })]).unsuppressed()).toEqual([]);
+  });
+  test('is an error with a remediation', () => {
+    expect(rule.severity).toBe(Severity.ERROR);
+    expect(rule.remediation).toMatch(/metadata.labels.team/);
+  });
+});
