@@ -111,6 +111,11 @@ export class Rule {
     return new Rule({ ...this.toProps(), severity });
   }
 
+  /** A copy of this rule (same ID and texts) with other logic, e.g. the same check limited to some versions. */
+  public withCheck(check: IRuleCheck): Rule {
+    return new Rule({ ...this.toProps(), check });
+  }
+
   private toProps(): RuleProps {
     return {
       id: this.id,

@@ -3,20 +3,27 @@ import { Rule } from '../engine/rule';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
 import {
-  BaselineCapabilitiesCheck, BaselineSeccompCheck, PrivilegeEscalationCheck, ProcMountCheck, ProcMountRestrictedCheck,
+  PrivilegeEscalationCheck, ProcMountRestrictedCheck,
   RestrictedCapabilitiesCheck, RestrictedSeccompCheck, RestrictedVolumeTypesCheck, RunAsNonRootCheck, RunAsUserCheck,
 } from '../rules/pss';
-import { VersionFallbackCheck } from '../rules/pss/private/version-fallback';
+import { VersionRangeCheck } from '../rules/pss/private/version-range';
 import { PSA_SINCE } from '../rules/pss/private/versions';
 
 const CONTAINERS = 'spec.{containers,initContainers,ephemeralContainers}[*]';
 
 /**
  * Baseline rules that the restricted profile replaces with a stricter check (`OverrideCheckIDs` in the admission
- * registry). Below the version where the replacement exists, the replacing rule falls back to the baseline logic
- * (see VersionFallbackCheck), so the restricted pack matches the admission code at every version.
+ * registry), with the minor version from which the replacement exists. Below it, the admission code still runs
+ * the baseline check at the restricted level and reports it under the baseline ID, so the restricted pack keeps
+ * the baseline rule for those versions only (a narrowed copy with the same ID: when both packs run, the baseline
+ * pack comes first in `Packs.defaults()` and its unnarrowed rule is the one kept).
  */
-const OVERRIDDEN_BASELINE_RULES = ['pss-host-path-volumes', 'pss-capabilities-baseline', 'pss-seccomp-baseline', 'pss-proc-mount'];
+const OVERRIDDEN_BASELINE_RULES: { [id: string]: number } = {
+  'pss-host-path-volumes': 0,
+  'pss-capabilities-baseline': PSA_SINCE.capabilitiesRestricted,
+  'pss-seccomp-baseline': PSA_SINCE.seccompFields,
+  'pss-proc-mount': PSA_SINCE.procMountRestricted,
+};
 
 let restrictedRules: Rule[] | undefined;
 
@@ -70,7 +77,7 @@ function createRestrictedRules(): Rule[] {
       remediation: 'Set spec.securityContext.seccompProfile.type: RuntimeDefault at pod level (with cdk8s-plus, through a JSON patch), or set it on every container, and remove any Unconfined profile.',
       fields: ['spec.securityContext.seccompProfile.type', `${CONTAINERS}.securityContext.seccompProfile.type`, 'spec.os.name'],
       equivalents: { pss: 'seccompProfile_restricted', trivy: 'KSV-0030' },
-      check: new VersionFallbackCheck(new RestrictedSeccompCheck(), PSA_SINCE.seccompFields, new BaselineSeccompCheck()),
+      check: new VersionRangeCheck(new RestrictedSeccompCheck(), PSA_SINCE.seccompFields, undefined),
     }),
     new Rule({
       id: 'pss-capabilities-restricted',
@@ -80,7 +87,7 @@ function createRestrictedRules(): Rule[] {
       remediation: 'Set securityContext.capabilities.drop: ["ALL"] on every container, init container and ephemeral container, and remove every entry of capabilities.add except NET_BIND_SERVICE.',
       fields: [`${CONTAINERS}.securityContext.capabilities.drop`, `${CONTAINERS}.securityContext.capabilities.add`, 'spec.os.name'],
       equivalents: { pss: 'capabilities_restricted', checkov: 'CKV_K8S_37', trivy: 'KSV-0003' },
-      check: new VersionFallbackCheck(new RestrictedCapabilitiesCheck(), PSA_SINCE.capabilitiesRestricted, new BaselineCapabilitiesCheck()),
+      check: new VersionRangeCheck(new RestrictedCapabilitiesCheck(), PSA_SINCE.capabilitiesRestricted, undefined),
     }),
     new Rule({
       id: 'pss-proc-mount-restricted',
@@ -90,7 +97,7 @@ function createRestrictedRules(): Rule[] {
       remediation: 'Remove securityContext.procMount from every container (or set it to Default).',
       fields: [`${CONTAINERS}.securityContext.procMount`],
       equivalents: { pss: 'procMount_restricted', kubeLinter: 'unsafe-proc-mount', polaris: 'procMount', trivy: 'KSV-0027' },
-      check: new VersionFallbackCheck(new ProcMountRestrictedCheck(), PSA_SINCE.procMountRestricted, new ProcMountCheck()),
+      check: new VersionRangeCheck(new ProcMountRestrictedCheck(), PSA_SINCE.procMountRestricted, undefined),
     }),
   ];
 }
@@ -98,7 +105,12 @@ function createRestrictedRules(): Rule[] {
 /** Every control of the Pod Security Standards restricted profile (baseline included), as the Pod Security Admission code checks it. */
 export function pssRestrictedPack(): RulePack {
   if (!restrictedRules) restrictedRules = createRestrictedRules();
-  const baseline = Object.values(pssBaselineRules()).filter(r => !OVERRIDDEN_BASELINE_RULES.includes(r.id));
+  const baseline = Object.values(pssBaselineRules()).flatMap(rule => {
+    const overriddenFrom = OVERRIDDEN_BASELINE_RULES[rule.id];
+    if (overriddenFrom === undefined) return [rule];
+    if (overriddenFrom === 0) return [];
+    return [rule.withCheck(new VersionRangeCheck(rule.check, undefined, overriddenFrom))];
+  });
   return new RulePack({
     name: 'pss-restricted',
     description: 'Every control of the Pod Security Standards restricted profile (baseline included), as the Pod Security Admission code checks it.',

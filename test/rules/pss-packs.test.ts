@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Packs, Severity } from '../../src';
+import { Evaluator, ManifestObject, Packs, RulePack, Severity } from '../../src';
 import { pssFailedChecks } from '../../src/private/pss-evaluate';
 import { deployment, describeFindings, pod, runPacks } from '../helpers/rule-harness';
 
@@ -42,7 +42,7 @@ const DOCS_BASELINE_POD = {
 };
 
 describe('pss-baseline and pss-restricted packs', () => {
-  test('the restricted pack is the baseline pack minus the overridden checks, plus the restricted checks', () => {
+  test('the restricted pack is the baseline pack, overridden checks limited to the versions before their replacement, plus the restricted checks', () => {
     const baseline = Packs.pssBaseline().rules.map(r => r.id);
     const restricted = Packs.pssRestricted().rules.map(r => r.id);
     expect(baseline.sort()).toEqual([
@@ -51,19 +51,26 @@ describe('pss-baseline and pss-restricted packs', () => {
       'pss-windows-host-process',
     ]);
     expect(restricted.sort()).toEqual([
-      'pss-allow-privilege-escalation', 'pss-apparmor', 'pss-capabilities-restricted', 'pss-host-namespaces',
-      'pss-host-ports', 'pss-host-probes', 'pss-privileged', 'pss-proc-mount-restricted', 'pss-restricted-volumes',
-      'pss-run-as-non-root', 'pss-run-as-user', 'pss-seccomp-restricted', 'pss-selinux', 'pss-sysctls',
-      'pss-windows-host-process',
+      'pss-allow-privilege-escalation', 'pss-apparmor', 'pss-capabilities-baseline', 'pss-capabilities-restricted',
+      'pss-host-namespaces', 'pss-host-ports', 'pss-host-probes', 'pss-privileged', 'pss-proc-mount',
+      'pss-proc-mount-restricted', 'pss-restricted-volumes', 'pss-run-as-non-root', 'pss-run-as-user',
+      'pss-seccomp-baseline', 'pss-seccomp-restricted', 'pss-selinux', 'pss-sysctls', 'pss-windows-host-process',
     ]);
   });
 
-  test('shared controls are the same Rule instances in both packs', () => {
+  test('shared controls are the same Rule instances in both packs, except the narrowed overridden ones', () => {
     const baseline = Packs.pssBaseline();
+    const narrowed = ['pss-capabilities-baseline', 'pss-proc-mount', 'pss-seccomp-baseline'];
     for (const rule of Packs.pssRestricted().rules) {
       const twin = baseline.findRule(rule.id);
-      if (twin) expect(twin).toBe(rule);
+      if (twin && !narrowed.includes(rule.id)) expect(twin).toBe(rule);
+      if (twin && narrowed.includes(rule.id)) expect({ ...twin, check: undefined }).toEqual({ ...rule, check: undefined });
     }
+  });
+
+  test('with both packs, the unnarrowed baseline rule is the one kept', () => {
+    const combined = RulePack.combine('both', Packs.defaults());
+    expect(combined.findRule('pss-proc-mount')).toBe(Packs.pssBaseline().findRule('pss-proc-mount'));
   });
 
   test('every rule is an error and names its PSA check', () => {
@@ -204,5 +211,18 @@ describe('pssFailedChecks follows the PSA registry, overrides included', () => {
         if (packFails !== psaFails) throw new Error(`${version}: pack ${packFails}, PSA ${psaFails} for ${JSON.stringify(manifest)}`);
       }
     }
+  });
+});
+
+describe('pss-restricted reports the check ID the admission code reports, at every version', () => {
+  const unmasked = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'c:1', securityContext: { procMount: 'Unmasked' } }] } };
+  const sysAdmin = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'c:1', securityContext: { capabilities: { add: ['SYS_ADMIN'] } } }] } };
+  test.each([
+    ['procMount Unmasked', unmasked, '1.28'], ['procMount Unmasked', unmasked, '1.34'], ['procMount Unmasked', unmasked, '1.35'],
+    ['SYS_ADMIN', sysAdmin, '1.21'], ['SYS_ADMIN', sysAdmin, '1.22'], ['SYS_ADMIN', sysAdmin, '1.28'],
+  ])('%s at %s', (_name, manifest, version) => {
+    const report = new Evaluator({ packs: [Packs.pssRestricted()], kubernetesVersion: version as string }).evaluate([ManifestObject.fromJson(manifest)]);
+    const ids = [...new Set(report.findings.map(f => f.equivalents.pss))].sort();
+    expect(ids).toEqual(pssFailedChecks(manifest, 'restricted', version as string));
   });
 });
