@@ -70,9 +70,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 project.eslint?.addLintPattern('test');
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
+project.eslint?.addLintPattern('conformance');
 
 project.tsconfigDev.removeInclude('**/*.ts');
-for (const pattern of ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts']) {
+for (const pattern of ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'conformance/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts']) {
   project.tsconfigDev.addInclude(pattern);
 }
 
@@ -96,6 +97,11 @@ project.addTask('examples', {
 project.addTask('bench', {
   description: 'Benchmarks: guardrails overhead on synthesis and scan speed, printed as `ratio <case> <value>`',
   exec: 'ts-node --project tsconfig.dev.json bench/index.ts',
+});
+
+project.addTask('conformance', {
+  description: 'Install the Pod Security Admission evaluator, checkov and kube-score (cached) and compare their verdicts with ours',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json conformance/run.ts',
 });
 
 project.addTask('rules-md', {

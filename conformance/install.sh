@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Installs the external checkers used by the conformance suite into a cache folder, each from its own registry:
+#   psa-eval   built here from conformance/psa-eval against k8s.io/pod-security-admission (Go module proxy)
+#   kube-score go install from the Go module proxy
+#   checkov    pip install into a venv (PyPI)
+#   trivy      go install from the Go module proxy (optional: heavy; skipped with a reason if it fails or is slow)
+# A tool already present in the cache is reused. Prints one status line per tool and writes
+# $CACHE/tools.json (what is available, with versions, or why not).
+# Env: CONFORMANCE_CACHE (default <repo>/.conformance-cache), CONFORMANCE_TRIVY=1 to build and use Trivy,
+#      TRIVY_BUILD_TIMEOUT seconds (default 900), CONFORMANCE_RETRY_TRIVY=1 to retry after a recorded failure.
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+CACHE="${CONFORMANCE_CACHE:-$ROOT/.conformance-cache}"
+mkdir -p "$CACHE/bin"
+CACHE="$(cd "$CACHE" && pwd)"
+
+PSA_VERSION="v0.37.2"        # k8s.io/pod-security-admission = Kubernetes 1.37.2 (see conformance/README.md)
+KUBE_SCORE_VERSION="v1.20.0"
+CHECKOV_VERSION="3.3.30"
+TRIVY_VERSION="v0.74.0"
+
+export GOPATH="$CACHE/go" GOMODCACHE="$CACHE/go/pkg/mod" GOCACHE="$CACHE/go-build" GOBIN="$CACHE/bin"
+export GOFLAGS=-mod=mod GOTOOLCHAIN=local GOTELEMETRY=off
+
+status() { printf '  %-10s %s\n' "$1" "$2"; }
+declare -A AVAIL REASON VERSION
+
+# psa-eval: rebuilt when its sources change (stamp = hash of go.mod, go.sum, *.go).
+psa_src="$ROOT/conformance/psa-eval"
+stamp="$(cat "$psa_src"/go.mod "$psa_src"/go.sum "$psa_src"/*.go | sha256sum | cut -c1-16)"
+if [ -x "$CACHE/bin/psa-eval" ] && [ "$(cat "$CACHE/psa-eval.stamp" 2>/dev/null)" = "$stamp" ]; then
+  status psa-eval "cached ($PSA_VERSION)"
+elif ! command -v go >/dev/null; then
+  AVAIL[psa-eval]=false; REASON[psa-eval]="go is not installed"
+else
+  status psa-eval "building against k8s.io/pod-security-admission@$PSA_VERSION ..."
+  if (cd "$psa_src" && go build -o "$CACHE/bin/psa-eval" .) >"$CACHE/psa-eval.log" 2>&1; then
+    echo "$stamp" >"$CACHE/psa-eval.stamp"
+  else
+    AVAIL[psa-eval]=false; REASON[psa-eval]="go build failed: $(tail -3 "$CACHE/psa-eval.log" | tr '\n' ' ')"
+  fi
+fi
+[ -x "$CACHE/bin/psa-eval" ] && [ -z "${REASON[psa-eval]:-}" ] && { AVAIL[psa-eval]=true; VERSION[psa-eval]="k8s.io/pod-security-admission@$PSA_VERSION"; }
+
+# kube-score
+if [ -x "$CACHE/bin/kube-score" ]; then
+  status kube-score "cached"
+elif ! command -v go >/dev/null; then
+  REASON[kube-score]="go is not installed"
+else
+  status kube-score "go install github.com/zegl/kube-score/cmd/kube-score@$KUBE_SCORE_VERSION ..."
+  go install "github.com/zegl/kube-score/cmd/kube-score@$KUBE_SCORE_VERSION" >"$CACHE/kube-score.log" 2>&1 \
+    || REASON[kube-score]="go install failed: $(tail -3 "$CACHE/kube-score.log" | tr '\n' ' ')"
+fi
+[ -x "$CACHE/bin/kube-score" ] && { AVAIL[kube-score]=true; VERSION[kube-score]="$KUBE_SCORE_VERSION"; }
+
+# checkov
+if [ -x "$CACHE/venv/bin/checkov" ] && [ "$(cat "$CACHE/checkov.version" 2>/dev/null)" = "$CHECKOV_VERSION" ]; then
+  status checkov "cached"
+elif ! command -v python3 >/dev/null; then
+  REASON[checkov]="python3 is not installed"
+else
+  status checkov "pip install checkov==$CHECKOV_VERSION ..."
+  if { [ -x "$CACHE/venv/bin/pip" ] || python3 -m venv "$CACHE/venv"; } >"$CACHE/checkov.log" 2>&1 \
+     && "$CACHE/venv/bin/pip" install --disable-pip-version-check -q "checkov==$CHECKOV_VERSION" >>"$CACHE/checkov.log" 2>&1; then
+    echo "$CHECKOV_VERSION" >"$CACHE/checkov.version"
+  else
+    REASON[checkov]="pip install failed: $(tail -3 "$CACHE/checkov.log" | tr '\n' ' ')"
+  fi
+fi
+[ -x "$CACHE/venv/bin/checkov" ] && [ -z "${REASON[checkov]:-}" ] && { AVAIL[checkov]=true; VERSION[checkov]="$CHECKOV_VERSION"; }
+
+# trivy (optional)
+if [ "${CONFORMANCE_TRIVY:-0}" != "1" ]; then
+  # Building Trivy from source takes about 15 minutes on two cores: opt in.
+  REASON[trivy]="skipped: opt in with CONFORMANCE_TRIVY=1 (a source build of about 15 minutes)"
+elif [ -x "$CACHE/bin/trivy" ]; then
+  status trivy "cached"
+elif [ -f "$CACHE/trivy.failed" ] && [ "${CONFORMANCE_RETRY_TRIVY:-0}" != "1" ]; then
+  REASON[trivy]="$(cat "$CACHE/trivy.failed") (recorded earlier; CONFORMANCE_RETRY_TRIVY=1 retries)"
+elif ! command -v go >/dev/null; then
+  REASON[trivy]="go is not installed"
+else
+  limit="${TRIVY_BUILD_TIMEOUT:-900}"
+  status trivy "go install github.com/aquasecurity/trivy/cmd/trivy@$TRIVY_VERSION (at most ${limit}s) ..."
+  start=$SECONDS
+  # Trivy imports encoding/json/v2, which Go 1.25+ only builds with GOEXPERIMENT=jsonv2.
+  GOEXPERIMENT=jsonv2 timeout "$limit" go install "github.com/aquasecurity/trivy/cmd/trivy@$TRIVY_VERSION" >"$CACHE/trivy.log" 2>&1
+  rc=$?
+  if [ $rc -ne 0 ]; then
+    if [ $rc -eq 124 ]; then why="go install did not finish within ${limit}s"; else why="go install failed (exit $rc): $(tail -2 "$CACHE/trivy.log" | tr '\n' ' ')"; fi
+    echo "$why" >"$CACHE/trivy.failed"
+    REASON[trivy]="$why"
+  else
+    status trivy "built in $((SECONDS - start))s"
+    rm -f "$CACHE/trivy.failed"
+  fi
+fi
+[ -x "$CACHE/bin/trivy" ] && [ -z "${REASON[trivy]:-}" ] && { AVAIL[trivy]=true; VERSION[trivy]="$TRIVY_VERSION"; }
+
+{
+  echo "{"
+  first=1
+  for t in psa-eval kube-score checkov trivy; do
+    [ $first -eq 1 ] || echo ","
+    first=0
+    if [ "${AVAIL[$t]:-}" = true ]; then
+      path="$CACHE/bin/$t"; [ $t = checkov ] && path="$CACHE/venv/bin/checkov"
+      printf '  "%s": { "available": true, "version": "%s", "path": "%s" }' "$t" "${VERSION[$t]}" "$path"
+    else
+      r="$(printf '%s' "${REASON[$t]:-unknown}" | tr '\t\r\n' '   ')"; r="${r//\\/\\\\}"; r="${r//\"/\\\"}"
+      printf '  "%s": { "available": false, "reason": "%s" }' "$t" "$r"
+    fi
+  done
+  echo; echo "}"
+} >"$CACHE/tools.json"
+
+for t in psa-eval kube-score checkov trivy; do
+  if [ "${AVAIL[$t]:-}" = true ]; then status "$t" "ready (${VERSION[$t]})"; else status "$t" "UNAVAILABLE: ${REASON[$t]:-unknown}"; fi
+done
+# psa-eval is required; the others are reported as skipped by the runner.
+[ "${AVAIL[psa-eval]:-}" = true ]

@@ -1,0 +1,126 @@
+/** Runs the external checkers installed by conformance/install.sh and normalizes what they report. */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { normalizeId, Tool } from './tool-mapping';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const CACHE = path.resolve(process.env.CONFORMANCE_CACHE ?? path.join(ROOT, '.conformance-cache'));
+
+export interface ToolInfo { readonly available: boolean; readonly version?: string; readonly path?: string; readonly reason?: string }
+export type ToolName = 'psa-eval' | 'checkov' | 'kube-score' | 'trivy';
+
+export function readTools(): Record<ToolName, ToolInfo> {
+  return JSON.parse(fs.readFileSync(path.join(CACHE, 'tools.json'), 'utf-8').replace(/[\t\r]/g, ' '));
+}
+
+function run(cmd: string, args: string[], opts: { input?: string; timeoutMs?: number; okCodes?: number[]; env?: NodeJS.ProcessEnv } = {}): string {
+  const r = spawnSync(cmd, args, {
+    input: opts.input,
+    encoding: 'utf-8',
+    maxBuffer: 512 * 1024 * 1024,
+    timeout: opts.timeoutMs ?? 600_000,
+    env: { ...process.env, ...(opts.env ?? {}) },
+  });
+  if (r.error) throw new Error(`${path.basename(cmd)} ${args.join(' ')}: ${r.error.message}`);
+  if (!(opts.okCodes ?? [0]).includes(r.status ?? -1)) {
+    throw new Error(`${path.basename(cmd)} ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout).slice(-2000)}`);
+  }
+  return r.stdout;
+}
+
+export interface PsaResult { index: number; kind: string; name: string; hasPod: boolean; baseline: string[]; restricted: string[]; error?: string }
+
+/** Evaluates objects with the Pod Security Admission library at one policy version. */
+export function psaEvaluate(tool: ToolInfo, objects: unknown[], version: string): PsaResult[] {
+  return JSON.parse(run(tool.path!, ['--version', version], { input: JSON.stringify(objects) }));
+}
+
+/** A failed check of an external tool on one object, located by file and line or by resource. */
+export interface ToolFailure {
+  readonly tool: Tool;
+  readonly id: string;
+  /** Absolute file path. */
+  readonly file: string;
+  readonly kind?: string;
+  readonly namespace?: string;
+  readonly name?: string;
+  /** 1-based line range, when the tool gives one. */
+  readonly startLine?: number;
+  readonly endLine?: number;
+}
+
+/** checkov over files (one run per directory, since each run starts slowly); returns its failed checks. */
+export function checkov(tool: ToolInfo, files: string[]): ToolFailure[] {
+  if (files.length === 0) return [];
+  const out: ToolFailure[] = [];
+  const dirs = [...new Set(files.map(f => path.dirname(f)))];
+  const wanted = new Set(files.map(f => path.resolve(f)));
+  for (const dir of dirs) {
+    const stdout = run(tool.path!, ['-d', dir, '--framework', 'kubernetes', '--skip-download', '-o', 'json', '--compact', '--quiet'],
+      { okCodes: [0, 1], env: { BC_SKIP_MAPPING: 'TRUE', CHECKOV_RUN_SCA_PACKAGE_SCAN_V2: 'false', LOG_LEVEL: 'ERROR' } });
+    const parsed = JSON.parse(stdout);
+    const reports = Array.isArray(parsed) ? parsed : [parsed];
+    for (const report of reports) {
+      for (const f of report?.results?.failed_checks ?? []) {
+        // resource: Kind.namespace.name (namespace "default" when unset)
+        const parts = String(f.resource).split('.');
+        const file = path.join(dir, String(f.file_path));
+        if (!wanted.has(path.resolve(file))) continue;
+        out.push({
+          tool: 'checkov',
+          id: f.check_id,
+          file,
+          kind: parts[0],
+          namespace: parts[1],
+          name: parts.slice(2).join('.'),
+          startLine: f.file_line_range?.[0],
+          endLine: f.file_line_range?.[1],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** kube-score over files; a check fails when its grade is below "all OK" (10) and it was not skipped. */
+export function kubeScore(tool: ToolInfo, files: string[]): ToolFailure[] {
+  if (files.length === 0) return [];
+  const stdout = run(tool.path!, ['score', '-o', 'json', ...files], { okCodes: [0, 1] });
+  const out: ToolFailure[] = [];
+  for (const o of JSON.parse(stdout) ?? []) {
+    for (const c of o.checks ?? []) {
+      if (c.skipped || c.grade >= 10) continue;
+      out.push({
+        tool: 'kubeScore',
+        id: c.check.id,
+        file: path.resolve(o.file_name),
+        kind: o.type_meta?.kind,
+        namespace: o.object_meta?.namespace || 'default',
+        name: o.object_meta?.name,
+        startLine: o.file_row,
+      });
+    }
+  }
+  return out;
+}
+
+/** Trivy's misconfiguration scanner over a directory, with its embedded checks only (no network). */
+export function trivy(tool: ToolInfo, dir: string, kubernetesVersion: string): ToolFailure[] {
+  const stdout = run(tool.path!, ['config', '--format', 'json', '--quiet', '--skip-check-update', '--cache-dir', path.join(CACHE, 'trivy-cache'),
+    '--k8s-version', kubernetesVersion.replace(/^v?/, ''), dir], { okCodes: [0, 1] });
+  const out: ToolFailure[] = [];
+  for (const r of JSON.parse(stdout).Results ?? []) {
+    for (const m of r.Misconfigurations ?? []) {
+      if (m.Status !== 'FAIL') continue;
+      out.push({
+        tool: 'trivy',
+        id: normalizeId('trivy', m.ID ?? m.AVDID),
+        file: path.resolve(dir, r.Target),
+        startLine: m.CauseMetadata?.StartLine,
+        endLine: m.CauseMetadata?.EndLine,
+      });
+    }
+  }
+  return out;
+}
