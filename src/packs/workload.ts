@@ -8,6 +8,7 @@ import { CpuRequestCheck } from '../rules/workload/cpu-request';
 import { DangerousCapabilitiesCheck } from '../rules/workload/dangerous-capabilities';
 import { DedicatedServiceAccountCheck } from '../rules/workload/dedicated-service-account';
 import { EphemeralStorageCheck } from '../rules/workload/ephemeral-storage';
+import { ExplicitUserCheck } from '../rules/workload/explicit-user';
 import { HighGidCheck } from '../rules/workload/high-gid';
 import { HighUidCheck } from '../rules/workload/high-uid';
 import { ImageDigestCheck } from '../rules/workload/image-digest';
@@ -206,6 +207,16 @@ export function workloadPack(): RulePack {
         fields: ['spec.securityContext.runAsUser', ...ALL_CONTAINERS.map(c => `${c}.securityContext.runAsUser`)],
         equivalents: { kubesec: 'RunAsUser', kubeScore: 'container-security-context-user-group-id', checkov: 'CKV_K8S_40', trivy: 'KSV-0020' },
         check: new HighUidCheck(),
+      }),
+      new Rule({
+        id: 'workload-explicit-user',
+        severity: Severity.INFO,
+        summary: 'Every container runs as an explicit user, set on the container or inherited from the pod.',
+        explanation: 'Without runAsUser the image\'s USER decides who runs, and a rebuilt image can switch users (even to root, which runAsNonRoot then refuses at start) without any manifest changing. An explicit UID of 10000 or more also keeps files on shared volumes owned predictably. Images that must choose their own user are a deliberate exception and should be suppressed with a reason.',
+        remediation: 'Set spec.securityContext.runAsUser (and runAsGroup) to 10000 or above (10001 satisfies every scanner), or suppress the rule with a reason for an image that must pick its own user.',
+        fields: ['spec.securityContext.runAsUser', ...ALL_CONTAINERS.map(c => `${c}.securityContext.runAsUser`)],
+        equivalents: { kubeScore: 'container-security-context-user-group-id', checkov: 'CKV_K8S_40' },
+        check: new ExplicitUserCheck(),
       }),
       new Rule({
         id: 'workload-high-gid',

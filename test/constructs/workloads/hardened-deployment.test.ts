@@ -286,16 +286,24 @@ describe('HardenedDeployment', () => {
     });
 
     test('IMAGE_USER lets the image choose its user and says so in the manifest', () => {
-      const chart = Testing.chart();
-      new HardenedDeployment(chart, 'web', { overrides: [{ check: HardeningCheck.IMAGE_USER, reason: 'vendor image owns its files as uid 999' }], containers: [{ image: IMAGE }] });
+      const chart = namespacedChart();
+      new HardenedDeployment(chart, 'web', {
+        metadata: { namespace: NAMESPACE },
+        overrides: [{ check: HardeningCheck.IMAGE_USER, reason: 'vendor image owns its files as uid 999' }],
+        containers: [{ image: IMAGE }],
+      });
       const deployment = byKind(chart, 'Deployment');
       const pod = podSpec(deployment);
       expect(pod.securityContext.runAsUser).toBeUndefined();
       expect(pod.securityContext.runAsNonRoot).toBe(true);
       expect(pod.containers[0].securityContext.runAsUser).toBeUndefined();
-      expect(deployment.metadata.annotations['cdk8s-hardened.io/suppress.workload-high-uid']).toBe('vendor image owns its files as uid 999');
-      // No rule fires on an unset runAsUser, so the report lists the decision among the declared suppressions.
-      expect(report(chart).unusedSuppressions.map(s => [s.ruleId, s.reason])).toContainEqual(['workload-high-uid', 'vendor image owns its files as uid 999']);
+      expect(deployment.metadata.annotations['cdk8s-hardened.io/suppress.workload-explicit-user']).toBe('vendor image owns its files as uid 999');
+      // The report shows the decision as a suppressed workload-explicit-user finding, with its reason.
+      const result = report(chart);
+      expect(result.unsuppressed()).toEqual([]);
+      expect(result.findings.filter(f => f.suppressed).map(f => [f.ruleId, f.suppression?.reason]))
+        .toEqual([['workload-explicit-user', 'vendor image owns its files as uid 999']]);
+      expect(result.unusedSuppressions).toEqual([]);
     });
 
     test('a LoadBalancer Service with EXPOSED_SERVICE is recorded on the Service', () => {

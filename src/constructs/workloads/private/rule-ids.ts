@@ -24,9 +24,9 @@ export const CHECKS: { [check in HardeningCheck]: CheckInfo } = {
     suppresses: ['workload-high-uid', 'workload-high-gid'],
   },
   [HardeningCheck.IMAGE_USER]: {
-    rule: 'workload-high-uid',
+    rule: 'workload-explicit-user',
     risk: 'without runAsUser the image decides which user runs',
-    suppresses: ['workload-high-uid', 'workload-high-gid'],
+    suppresses: ['workload-explicit-user'],
   },
   [HardeningCheck.PRIVILEGED]: {
     rule: 'pss-privileged',
