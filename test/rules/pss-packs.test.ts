@@ -221,7 +221,8 @@ describe('pss-restricted reports the check ID the admission code reports, at eve
     ['procMount Unmasked', unmasked, '1.28'], ['procMount Unmasked', unmasked, '1.34'], ['procMount Unmasked', unmasked, '1.35'],
     ['SYS_ADMIN', sysAdmin, '1.21'], ['SYS_ADMIN', sysAdmin, '1.22'], ['SYS_ADMIN', sysAdmin, '1.28'],
   ])('%s at %s', (_name, manifest, version) => {
-    const report = new Evaluator({ packs: [Packs.pssRestricted()], kubernetesVersion: version as string }).evaluate([ManifestObject.fromJson(manifest)]);
+    const evaluator = new Evaluator({ packs: [Packs.pssRestricted()], kubernetesVersion: version as string });
+    const report = evaluator.evaluate([ManifestObject.fromJson(manifest)]);
     const ids = [...new Set(report.findings.map(f => f.equivalents.pss))].sort();
     expect(ids).toEqual(pssFailedChecks(manifest, 'restricted', version as string));
   });
