@@ -90,6 +90,15 @@ describe('Guardrails', () => {
     expect(counting.seen).toHaveLength(6);
   });
 
+  test('evaluates once per synthesis also when synth is called through the prototype, as the jsii kernel does', () => {
+    const counting = new CountingCheck();
+    const app = new App({ outdir: tempDir() });
+    Guardrails.enable(app, { packs: [testPack(testRule('test-count', Severity.INFO, counting))], quiet: true });
+    for (const id of ['a', 'b']) configMap(new Chart(app, id), 'cm');
+    Object.getPrototypeOf(app).synth.call(app);
+    expect(counting.seen).toEqual([2, 2]);
+  });
+
   test('checks objects brought in with Include', () => {
     const dir = tempDir();
     const file = path.join(dir, 'legacy.yaml');

@@ -31,7 +31,7 @@ export class SynthesisHook {
 
   private constructor(root: IConstruct) {
     root.node.addValidation({ validate: () => { this.run(); return []; } });
-    wrapSynthesisMethods(root, this);
+    wrapSynthesisMethods(root);
   }
 
   /** Adds a step; steps run in ascending `order` (aspects first, then checks). */
@@ -70,19 +70,31 @@ export class SynthesisHook {
   }
 }
 
-/** Marks the duration of `synth()` and `synthYaml()` on the root App instance, so their repeated validations share one run. */
-function wrapSynthesisMethods(root: IConstruct, hook: SynthesisHook): void {
-  const target = root as any;
+const WRAPPED = Symbol.for('cdk8s-hardened.synthesis-window');
+
+/**
+ * Marks the duration of `synth()` and `synthYaml()` of apps that have a hook, so their repeated validations share
+ * one run. The wrapper sits on the prototype that defines the method (cdk8s's App), not on the instance: the jsii
+ * kernel that serves Python, Java and Go calls the prototype's method, so an instance property would be skipped
+ * there. Apps without a hook go straight to the original method.
+ */
+function wrapSynthesisMethods(root: IConstruct): void {
   for (const method of ['synth', 'synthYaml']) {
-    const original = target[method];
-    if (typeof original !== 'function') continue;
-    target[method] = function wrapped(this: unknown, ...args: unknown[]) {
+    let owner = Object.getPrototypeOf(root);
+    while (owner && !Object.prototype.hasOwnProperty.call(owner, method)) owner = Object.getPrototypeOf(owner);
+    if (!owner || typeof owner[method] !== 'function' || owner[method][WRAPPED]) continue;
+    const original = owner[method];
+    const wrapped = function wrapped(this: IConstruct, ...args: unknown[]) {
+      const hook = HOOKS.get(this);
+      if (!hook) return original.apply(this, args);
       hook._beginWindow();
       try {
-        return original.apply(target, args);
+        return original.apply(this, args);
       } finally {
         hook._endWindow();
       }
     };
+    Object.defineProperty(wrapped, WRAPPED, { value: true });
+    owner[method] = wrapped;
   }
 }
