@@ -16,7 +16,7 @@ const PACK_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /**
  * A named, composable set of rules.
  *
- * Packs are immutable: `withSeverity`, `without` and `with` return new packs, so a shared pack is never changed
+ * Packs are immutable: `withSeverity`, `withoutRules` and `withRules` return new packs, so a shared pack is never changed
  * behind another user's back.
  */
 export class RulePack {
@@ -70,13 +70,13 @@ export class RulePack {
   }
 
   /** A copy of this pack without the given rules. Throws when the pack has no such rule. */
-  public without(...ruleIds: string[]): RulePack {
+  public withoutRules(...ruleIds: string[]): RulePack {
     ruleIds.forEach(id => this.requireRule(id));
     return this.copy(this.rules.filter(r => !ruleIds.includes(r.id)));
   }
 
   /** A copy of this pack with more rules. */
-  public with(...rules: Rule[]): RulePack {
+  public withRules(...rules: Rule[]): RulePack {
     return this.copy([...this.rules, ...rules]);
   }
 

@@ -21,8 +21,10 @@ export interface FlowEndpoint {
 
 /** A connection that the NetworkPolicies of the app allow. */
 export interface NetworkFlow {
-  readonly from: FlowEndpoint;
-  readonly to: FlowEndpoint;
+  /** Where the connection starts. */
+  readonly source: FlowEndpoint;
+  /** Where it goes. */
+  readonly destination: FlowEndpoint;
   /** Allowed ports as `TCP 8080`, `UDP 53`; empty means every port. */
   readonly ports: string[];
   /** Why it is allowed: `policy`, or `not isolated` when no policy isolates the direction. */

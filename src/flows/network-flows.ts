@@ -67,7 +67,7 @@ function computeFlows(context: RuleContext): NetworkFlow[] {
   const egress = new Map(workloads.map(w => [w, side(w, Direction.EGRESS)]));
   const flows = new Map<string, NetworkFlow>();
   const add = (flow: NetworkFlow) => {
-    const key = `${flow.from.label}|${flow.from.namespace}|${flow.to.label}|${flow.to.namespace}`;
+    const key = `${flow.source.label}|${flow.source.namespace}|${flow.destination.label}|${flow.destination.namespace}`;
     const existing = flows.get(key);
     if (!existing) {
       flows.set(key, flow);
@@ -89,7 +89,7 @@ function computeFlows(context: RuleContext): NetworkFlow[] {
       const allowedIn = inn.isolated ? portsAllowing(inn.policies, Direction.INGRESS, src, namespaceLabelsOf(nsOf(src))) : ALL;
       const ports = intersect(allowedOut, allowedIn);
       if (ports === undefined) continue;
-      add({ from: workloadEndpoint(src), to: workloadEndpoint(dst), ports: toList(ports), reason: 'policy' });
+      add({ source: workloadEndpoint(src), destination: workloadEndpoint(dst), ports: toList(ports), reason: 'policy' });
     }
   }
 
@@ -99,7 +99,9 @@ function computeFlows(context: RuleContext): NetworkFlow[] {
       const s = (direction === Direction.EGRESS ? egress : ingress).get(w)!;
       const self = workloadEndpoint(w);
       const link = (other: FlowEndpoint, ports: string[], reason: string) =>
-        add(direction === Direction.EGRESS ? { from: self, to: other, ports, reason } : { from: other, to: self, ports, reason });
+        add(direction === Direction.EGRESS
+          ? { source: self, destination: other, ports, reason }
+          : { source: other, destination: self, ports, reason });
       if (!s.isolated) {
         link({ kind: FlowEndpointKind.ANYWHERE, label: 'anywhere' }, [], 'not isolated');
         continue;
@@ -213,5 +215,5 @@ function workloadEndpoint(w: Workload): FlowEndpoint {
 
 function flowKey(f: NetworkFlow): string {
   const end = (e: FlowEndpoint) => `${e.kind === FlowEndpointKind.WORKLOAD ? '0' : '1'}${e.namespace ?? ''}/${e.label}`;
-  return `${end(f.from)}>${end(f.to)}>${f.ports.join(',')}`;
+  return `${end(f.source)}>${end(f.destination)}>${f.ports.join(',')}`;
 }

@@ -23,7 +23,7 @@ export function renderMermaid(flows: NetworkFlow[]): string {
   }
   for (const f of flows) {
     const arrow = f.reason === 'not isolated' ? '-.->' : '-->';
-    lines.push(`  ${ids.get(nodeKey(f.from))} ${arrow}|"${quote(portLabel(f))}"| ${ids.get(nodeKey(f.to))}`);
+    lines.push(`  ${ids.get(nodeKey(f.source))} ${arrow}|"${quote(portLabel(f))}"| ${ids.get(nodeKey(f.destination))}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -44,7 +44,7 @@ export function renderDot(flows: NetworkFlow[]): string {
     lines.push(`  ${ids.get(nodeKey(n))} [label="${dotEscape(n.label)}", shape=${n.kind === FlowEndpointKind.IP_BLOCK ? 'parallelogram' : 'ellipse'}];`);
   }
   for (const f of flows) {
-    lines.push(`  ${ids.get(nodeKey(f.from))} -> ${ids.get(nodeKey(f.to))} [label="${dotEscape(portLabel(f))}"${f.reason === 'not isolated' ? ', style=dashed' : ''}];`);
+    lines.push(`  ${ids.get(nodeKey(f.source))} -> ${ids.get(nodeKey(f.destination))} [label="${dotEscape(portLabel(f))}"${f.reason === 'not isolated' ? ', style=dashed' : ''}];`);
   }
   lines.push('}');
   return lines.join('\n') + '\n';
@@ -54,7 +54,7 @@ function collectNodes(flows: NetworkFlow[]): { nodes: FlowEndpoint[]; ids: Map<s
   const nodes: FlowEndpoint[] = [];
   const ids = new Map<string, string>();
   for (const f of flows) {
-    for (const e of [f.from, f.to]) {
+    for (const e of [f.source, f.destination]) {
       const key = nodeKey(e);
       if (ids.has(key)) continue;
       ids.set(key, `n${ids.size}`);

@@ -31,7 +31,7 @@ const RESOURCE_CONTAINERS = ['spec.containers[*]', 'spec.initContainers[*]'];
  * Rules that are not in the workload pack by default because they need configuration.
  *
  * @example
- * const pack = Packs.workload().with(WorkloadRules.registryAllowList(['ghcr.io/acme/', 'registry.internal:5000/']));
+ * const pack = Packs.workload().withRules(WorkloadRules.registryAllowList(['ghcr.io/acme/', 'registry.internal:5000/']));
  */
 export class WorkloadRules {
   /** The ID of the rule `registryAllowList` returns. */

@@ -19,15 +19,15 @@ describe('RulePack', () => {
     expect(combined.rules.map(r => r.id)).toEqual(['test-bad-label', 'test-bad-label-warning']);
   });
 
-  test('withSeverity and without return new packs and leave the original alone', () => {
+  test('withSeverity and withoutRules return new packs and leave the original alone', () => {
     const pack = testPack(BAD_LABEL_ERROR, BAD_LABEL_WARNING);
-    const relaxed = pack.withSeverity('test-bad-label', Severity.WARNING).without('test-bad-label-warning');
+    const relaxed = pack.withSeverity('test-bad-label', Severity.WARNING).withoutRules('test-bad-label-warning');
     expect(relaxed.rules.map(r => [r.id, r.severity])).toEqual([['test-bad-label', 'warning']]);
     expect(pack.rules.map(r => r.severity)).toEqual(['error', 'warning']);
   });
 
   test('names the valid rules when asked for an unknown one', () => {
-    expect(() => testPack(BAD_LABEL_ERROR).without('nope')).toThrow('Rule pack "test-pack" has no rule "nope". Its rules are: test-bad-label.');
+    expect(() => testPack(BAD_LABEL_ERROR).withoutRules('nope')).toThrow('Rule pack "test-pack" has no rule "nope". Its rules are: test-bad-label.');
   });
 
   test('refuses duplicate rule IDs and bad names', () => {

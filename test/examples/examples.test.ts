@@ -47,7 +47,7 @@ describe('deploy-repo network flows', () => {
   const flows = NetworkFlows.fromManifests(manifests);
 
   test('are exactly the declared ones', () => {
-    expect(flows.flows.map(f => `${f.from.label} -> ${f.to.label} [${f.ports.join(', ') || 'all ports'}]`)).toEqual([
+    expect(flows.flows.map(f => `${f.source.label} -> ${f.destination.label} [${f.ports.join(', ') || 'all ports'}]`)).toEqual([
       'Deployment shop-api-c8f8f8d3 -> 10.20.0.0/16 [TCP 5432]',
       'Deployment shop-api-c8f8f8d3 -> kube-system: k8s-app=kube-dns [TCP 53, UDP 53]',
       'Deployment shop-web-c81100ac -> Deployment shop-api-c8f8f8d3 [TCP 9090]',
@@ -77,5 +77,15 @@ describe('custom-rule example: acme-team-label', () => {
   test('is an error with a remediation', () => {
     expect(rule.severity).toBe(Severity.ERROR);
     expect(rule.remediation).toMatch(/metadata.labels.team/);
+  });
+});
+
+describe('README', () => {
+  test('the Python example is the file the bindings smoke test runs', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf-8');
+    const block = /```python\n([\s\S]*?)```/.exec(readme);
+    const file = fs.readFileSync(path.join(__dirname, '../bindings/python/readme_example.py'), 'utf-8')
+      .split('\n').filter((line, i) => !(i === 0 && line.startsWith('#'))).join('\n');
+    expect(block && block[1].trim()).toEqual(file.trim());
   });
 });

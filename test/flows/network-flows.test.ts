@@ -33,7 +33,7 @@ function app(extra: any[] = []) {
   ];
 }
 
-const describeFlow = (f: any) => `${f.from.namespace ? `${f.from.namespace}/` : ''}${f.from.label} -> ${f.to.namespace ? `${f.to.namespace}/` : ''}${f.to.label} [${f.ports.join(', ') || 'all ports'}]`;
+const describeFlow = (f: any) => `${f.source.namespace ? `${f.source.namespace}/` : ''}${f.source.label} -> ${f.destination.namespace ? `${f.destination.namespace}/` : ''}${f.destination.label} [${f.ports.join(', ') || 'all ports'}]`;
 
 describe('NetworkFlows', () => {
   test('shows exactly the flows both sides allow, DNS and other namespaces included', () => {

@@ -15,7 +15,7 @@ describe('workload-image-registry-allowed: WorkloadRules.registryAllowList', () 
 
   test('is not in the default workload pack, and composes into it', () => {
     expect(Packs.workload().findRule(rule.id)).toBeUndefined();
-    expect(Packs.workload().with(rule).findRule(rule.id)).toBe(rule);
+    expect(Packs.workload().withRules(rule).findRule(rule.id)).toBe(rule);
   });
 
   test.each([

@@ -4,9 +4,9 @@ import { NetworkProtocol } from 'cdk8s-plus-28';
  * A port (or port range) a declared network flow allows.
  *
  * @example
- * { port: 8080 }                                   // 8080/TCP
- * { port: 53, protocol: NetworkProtocol.UDP }      // 53/UDP
- * { port: 30000, endPort: 30100 }                  // 30000-30100/TCP
+ * const http: NetworkFlowPort = { port: 8080 };                              // 8080/TCP
+ * const dns: NetworkFlowPort = { port: 53, protocol: NetworkProtocol.UDP };   // 53/UDP
+ * const range: NetworkFlowPort = { port: 30000, endPort: 30100 };             // 30000-30100/TCP
  */
 export interface NetworkFlowPort {
   /** Port number (1-65535) on the destination pods. */

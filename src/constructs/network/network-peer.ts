@@ -52,12 +52,12 @@ export class NetworkPeer {
    * Addresses in a CIDR block, optionally minus some sub-blocks. Traffic to and from pods is better expressed with
    * the other peers: pod IPs change.
    * @param cidr e.g. `10.20.0.0/16`
-   * @param except sub-blocks of `cidr` to leave out
+   * @param excluding sub-blocks of `cidr` to leave out
    */
-  public static ipBlock(cidr: string, except?: string[]): NetworkPeer {
+  public static ipBlock(cidr: string, excluding?: string[]): NetworkPeer {
     checkCidr(cidr, 'NetworkPeer.ipBlock(cidr)');
-    (except ?? []).forEach((e, i) => checkCidr(e, `NetworkPeer.ipBlock(except[${i}])`));
-    return new NetworkPeer({ ipBlock: { cidr, ...(except && except.length > 0 ? { except: [...except] } : {}) } });
+    (excluding ?? []).forEach((e, i) => checkCidr(e, `NetworkPeer.ipBlock(excluding[${i}])`));
+    return new NetworkPeer({ ipBlock: { cidr, ...(excluding && excluding.length > 0 ? { except: [...excluding] } : {}) } });
   }
 
   /** The workload this peer stands for, when it was made by `NetworkPeer.workload()`. */

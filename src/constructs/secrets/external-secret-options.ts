@@ -40,7 +40,7 @@ export enum ExternalSecretDeletionPolicy {
  * One key of the target Secret and where its value lives in the provider.
  *
  * @example
- * { secretKey: 'password', remoteKey: 'prod/shop/db', property: 'password' }
+ * const data: ExternalSecretData = { secretKey: 'password', remoteKey: 'prod/shop/db', property: 'password' };
  */
 export interface ExternalSecretData {
   /** Key in the Kubernetes Secret (letters, digits, "-", "_", "."). */

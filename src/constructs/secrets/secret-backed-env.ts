@@ -17,7 +17,7 @@ const REVISION_ANNOTATION_PREFIX = 'secret-revision.cdk8s-hardened.io/';
  * An environment variable read from a key of the secret source (`valueFrom.secretKeyRef`).
  *
  * @example
- * { name: 'DB_PASSWORD', key: 'password' }
+ * const variable: SecretEnvVariable = { name: 'DB_PASSWORD', key: 'password' };
  */
 export interface SecretEnvVariable {
   /** Name of the environment variable (`[-._a-zA-Z][-._a-zA-Z0-9]*`). */
@@ -30,8 +30,8 @@ export interface SecretEnvVariable {
  * A file holding the value of a key of the secret source, under the mount path.
  *
  * @example
- * { key: 'tls.key' }                       // <mountPath>/tls.key
- * { key: 'password', path: 'db/password' } // <mountPath>/db/password
+ * const key: SecretFile = { key: 'tls.key' };                            // <mountPath>/tls.key
+ * const password: SecretFile = { key: 'password', path: 'db/password' }; // <mountPath>/db/password
  */
 export interface SecretFile {
   /** Key of the Secret holding the value. */

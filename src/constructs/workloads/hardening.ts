@@ -45,7 +45,7 @@ export enum HardeningCheck {
  * A deliberate exception to one hardening default, with the reason on record.
  *
  * @example
- * { check: HardeningCheck.WRITABLE_ROOT_FILESYSTEM, reason: 'legacy CMS writes its cache next to the binary; OPS-42' }
+ * const override: HardeningOverride = { check: HardeningCheck.WRITABLE_ROOT_FILESYSTEM, reason: 'legacy CMS writes its cache next to the binary; OPS-42' };
  */
 export interface HardeningOverride {
   /** The hardening default being relaxed. */

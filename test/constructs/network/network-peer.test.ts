@@ -57,7 +57,7 @@ describe('NetworkPeer', () => {
     ['namespaceSelector()', () => NetworkPeer.namespaceSelector({}), 'labels is {}, which selects every namespace'],
     ['pods()', () => NetworkPeer.pods({}), 'podLabels is {}, which selects every pod'],
     ['ipBlock()', () => NetworkPeer.ipBlock('10.0.0.0/33'), 'NetworkPeer.ipBlock(cidr) is "10.0.0.0/33"; give a CIDR block'],
-    ['ipBlock() except', () => NetworkPeer.ipBlock('10.0.0.0/8', ['nope']), 'NetworkPeer.ipBlock(except[0]) is "nope"'],
+    ['ipBlock() except', () => NetworkPeer.ipBlock('10.0.0.0/8', ['nope']), 'NetworkPeer.ipBlock(excluding[0]) is "nope"'],
   ])('%s refuses a peer that selects too much or is malformed', (_name, make, message) => {
     expect(make).toThrow(message);
   });
