@@ -64,7 +64,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     },
   },
   gitignore: ['/examples/*/dist/', '/.conformance-cache/', '/.bindings-cache/'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/conformance/', '/.ci/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/conformance/', '/.ci/', '/.conformance-cache/', '/.bindings-cache/'] },
 });
 
 project.eslint?.addLintPattern('test');
@@ -102,6 +102,12 @@ project.addTask('bench', {
 project.addTask('conformance', {
   description: 'Install the Pod Security Admission evaluator, checkov and kube-score (cached) and compare their verdicts with ours',
   exec: 'ts-node --transpile-only --project tsconfig.dev.json conformance/run.ts',
+});
+
+project.addTask('test:bindings', {
+  description: 'Build the Python, Java and Go packages with jsii-pacmak and smoke-test each (test/bindings)',
+  exec: 'bash test/bindings/run.sh',
+  receiveArgs: true,
 });
 
 project.addTask('rules-md', {
