@@ -1,6 +1,6 @@
-import { benchScan } from './scan';
+import { printScanBench } from './scan';
 import { benchSynth } from './synth';
 
 // `npx projen bench`: every benchmark, each printing `ratio <case> <value>` lines.
 benchSynth();
-benchScan();
+printScanBench();

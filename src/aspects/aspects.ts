@@ -9,6 +9,8 @@ export interface AspectApplication {
 }
 
 const REGISTRY = new WeakMap<IConstruct, Aspects>();
+/** Apps (roots) that have at least one aspect somewhere in their tree. */
+const ROOTS_WITH_ASPECTS = new WeakSet<IConstruct>();
 /** Which aspects already visited which construct: an aspect visits a construct once, however often the app is synthesized. */
 const INVOKED = new WeakMap<IConstruct, Map<IAspect, number>>();
 /** The most passes over the tree before we decide aspects keep adding aspects forever. */
@@ -39,6 +41,8 @@ export class Aspects {
    * for you; call it yourself to inspect the tree as it will be synthesized.
    */
   public static applyAll(root: IConstruct): void {
+    // Most apps have no aspect at all: skip walking the tree for them.
+    if (!ROOTS_WITH_ASPECTS.has(root.node.root)) return;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       if (!applyPass(root)) return;
     }
@@ -60,6 +64,7 @@ export class Aspects {
     }
     if (this.list.some(a => a.aspect === aspect)) return;
     this.list.push({ aspect, priority });
+    ROOTS_WITH_ASPECTS.add(this.scope.node.root);
   }
 
   /** The aspects added to this scope, in the order they were added. */

@@ -1,4 +1,4 @@
-import { AppliedSuppression, Finding, UnusedSuppression } from './finding';
+import { AppliedSuppression, Finding, ResourceRef, UnusedSuppression } from './finding';
 import { ManifestObject } from './manifest-object';
 import { GuardrailReport } from './report';
 import { Rule, RuleViolation } from './rule';
@@ -61,41 +61,30 @@ export class Evaluator {
     const date = this.props.today ?? today();
     const allowErrors = this.props.allowErrorSuppression ?? true;
     const used = new Set<DeclaredSuppression>();
-    const declared: DeclaredSuppression[] = [];
+    const declared = new Set<DeclaredSuppression>();
     const findings: Finding[] = [];
 
     for (const object of objects) {
-      const suppressions = [...object.suppressions, ...annotationSuppressions(object)];
-      for (const s of suppressions) if (!declared.includes(s)) declared.push(s);
+      const fromAnnotations = annotationSuppressions(object);
+      const suppressions = fromAnnotations.length ? [...object.suppressions, ...fromAnnotations] : object.suppressions;
+      for (const s of suppressions) declared.add(s);
+      // Shared by every finding of the object: findings are read-only.
+      let target: { name: string; resource: ResourceRef } | undefined;
 
       for (const rule of this.rules) {
         for (const violation of runCheck(rule, object, context)) {
-          const candidates = suppressions.filter(s => s.ruleId === rule.id);
-          let suppression: AppliedSuppression | undefined;
-          let refused: string | undefined;
+          target ??= { name: object.displayName, resource: resourceOf(object) };
+          const candidates = suppressions.length ? suppressions.filter(s => s.ruleId === rule.id) : [];
           // Every suppression naming the rule counts as used, even when another one (say, the same suppression
           // declared on the construct and written into the manifest) is the one applied.
           candidates.forEach(s => used.add(s));
-          for (const s of candidates) {
-            const problem = suppressionProblem(s);
-            if (problem) {
-              refused = `suppression from ${s.origin} is invalid: ${problem}`;
-            } else if (s.expires !== undefined && s.expires < date) {
-              refused = `suppression from ${s.origin} expired on ${s.expires}`;
-            } else if (rule.severity === Severity.ERROR && !allowErrors) {
-              refused = `suppression from ${s.origin} refused: error-level findings are unsuppressible in this configuration`;
-            } else {
-              suppression = { reason: s.reason.trim(), origin: s.origin, ...(s.expires ? { expires: s.expires } : {}) };
-              refused = undefined;
-              break;
-            }
-          }
-          findings.push(toFinding(rule, object, violation, suppression, refused));
+          const decision = candidates.length ? decide(candidates, rule, date, allowErrors) : {};
+          findings.push(toFinding(rule, object, target.name, target.resource, violation, decision));
         }
       }
     }
 
-    const unused: UnusedSuppression[] = declared
+    const unused: UnusedSuppression[] = [...declared]
       .filter(s => !used.has(s))
       .map(s => ({ ruleId: s.ruleId, reason: s.reason, origin: s.origin }));
     return new GuardrailReport({ objects: objects.length, findings, rules: this.rules, unusedSuppressions: unused, skipped: options.skipped });
@@ -112,31 +101,60 @@ function runCheck(rule: Rule, object: ManifestObject, context: RuleContext): Rul
   }
 }
 
+/** The outcome of the suppressions naming a finding's rule: the one applied, or why none could be. */
+interface SuppressionDecision {
+  readonly suppression?: AppliedSuppression;
+  readonly refused?: string;
+}
+
+function decide(candidates: DeclaredSuppression[], rule: Rule, date: string, allowErrors: boolean): SuppressionDecision {
+  let refused: string | undefined;
+  for (const s of candidates) {
+    const problem = suppressionProblem(s);
+    if (problem) {
+      refused = `suppression from ${s.origin} is invalid: ${problem}`;
+    } else if (s.expires !== undefined && s.expires < date) {
+      refused = `suppression from ${s.origin} expired on ${s.expires}`;
+    } else if (rule.severity === Severity.ERROR && !allowErrors) {
+      refused = `suppression from ${s.origin} refused: error-level findings are unsuppressible in this configuration`;
+    } else {
+      const suppression: AppliedSuppression = s.expires
+        ? { reason: s.reason.trim(), origin: s.origin, expires: s.expires }
+        : { reason: s.reason.trim(), origin: s.origin };
+      return { suppression };
+    }
+  }
+  return { refused };
+}
+
+function resourceOf(object: ManifestObject): ResourceRef {
+  return object.namespace
+    ? { apiVersion: object.apiVersion, kind: object.kind, namespace: object.namespace, name: object.name }
+    : { apiVersion: object.apiVersion, kind: object.kind, name: object.name };
+}
+
+/** Builds a finding with only the optional fields that have a value (the JSON report omits the others). */
 function toFinding(
-  rule: Rule, object: ManifestObject, violation: RuleViolation,
-  suppression: AppliedSuppression | undefined, refused: string | undefined,
+  rule: Rule, object: ManifestObject, displayName: string, resource: ResourceRef, violation: RuleViolation,
+  decision: SuppressionDecision,
 ): Finding {
-  const line = object.lineOf(violation.path);
-  return {
+  const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
     ruleId: rule.id,
     severity: rule.severity,
-    message: `${object.displayName}: ${violation.message}`,
-    resource: {
-      apiVersion: object.apiVersion,
-      kind: object.kind,
-      ...(object.namespace ? { namespace: object.namespace } : {}),
-      name: object.name,
-    },
+    message: `${displayName}: ${violation.message}`,
+    resource,
     remediation: rule.remediation,
-    ...(object.file !== undefined ? { file: object.file } : {}),
-    ...(line !== undefined ? { line } : {}),
-    ...(violation.path ? { path: violation.path } : {}),
-    ...(object.constructPath ? { constructPath: object.constructPath } : {}),
     equivalents: rule.equivalents,
-    suppressed: suppression !== undefined,
-    ...(suppression ? { suppression } : {}),
-    ...(refused && !suppression ? { suppressionRefused: refused } : {}),
+    suppressed: decision.suppression !== undefined,
   };
+  const line = object.lineOf(violation.path);
+  if (object.file !== undefined) finding.file = object.file;
+  if (line !== undefined) finding.line = line;
+  if (violation.path) finding.path = violation.path;
+  if (object.constructPath) finding.constructPath = object.constructPath;
+  if (decision.suppression) finding.suppression = decision.suppression;
+  else if (decision.refused) finding.suppressionRefused = decision.refused;
+  return finding;
 }
 
 /** Reads `cdk8s-hardened.io/suppress.<ruleId>` (and `suppress-expires.<ruleId>`) annotations of an object. */
