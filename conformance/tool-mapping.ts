@@ -57,8 +57,8 @@ const IMPLIED: { tool: Tool; id: string; ruleIds: string[]; note: string }[] = [
  * check is meant (see DISAGREEMENTS.md).
  */
 export const UNGATED: { tool: Tool; id: string; reason: string }[] = [
-  { tool: 'trivy', id: 'KSV-0039', reason: 'Trivy evaluates each document alone, so "the namespace has a LimitRange" fails on every object, the LimitRange itself included' },
-  { tool: 'trivy', id: 'KSV-0040', reason: 'Trivy evaluates each document alone, so "the namespace has a ResourceQuota" fails on every object, the ResourceQuota itself included' },
+  { tool: 'trivy', id: 'KSV-0039', reason: 'Trivy runs it on LimitRange and ResourceQuota objects and judges their fields, so a complete ResourceQuota fails it (no spec.limits); it never looks at the namespace as a whole' },
+  { tool: 'trivy', id: 'KSV-0040', reason: 'Trivy runs it on LimitRange and ResourceQuota objects and judges their fields, so a complete LimitRange fails it (no spec.hard); it never looks at the namespace as a whole' },
 ];
 
 /** `KSV-0012`, `KSV012`, `AVD-KSV-0012` -> `KSV-0012`; other IDs unchanged. */

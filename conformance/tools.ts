@@ -48,6 +48,8 @@ export interface ToolFailure {
   /** 1-based line range, when the tool gives one. */
   readonly startLine?: number;
   readonly endLine?: number;
+  /** The tool's message (Trivy: `CauseMetadata.Resource` and `Message`), which usually names the resource. */
+  readonly message?: string;
 }
 
 /** checkov over files (one run per directory, since each run starts slowly); returns its failed checks. */
@@ -105,20 +107,58 @@ export function kubeScore(tool: ToolInfo, files: string[]): ToolFailure[] {
   return out;
 }
 
+/**
+ * Where Trivy's line numbers come from: Trivy (pkg/iac/scanners/kubernetes/parser/parser.go) splits a YAML file on
+ * `^---\n` and gives each document an offset that is the sum of `countLines` of the documents before it, leaving
+ * out the `---` separator lines (pkg/iac/rego/result.go adds that offset to the line inside the document). So from
+ * the second document on, Trivy's line numbers are early by the number of separators before the document (an empty
+ * document, such as the one before a leading `---`, counts 1 and cancels its separator). This returns, per document,
+ * its offset in Trivy's numbering and in the file's, and its length.
+ */
+export function trivyDocuments(text: string): { trivyOffset: number; fileOffset: number; lines: number }[] {
+  const countLines = (s: string) => (s === '' ? 1 : (s.match(/\n/g) ?? []).length + (s.endsWith('\n') ? 0 : 1));
+  const docs: { trivyOffset: number; fileOffset: number; lines: number }[] = [];
+  let trivyOffset = 0; let fileOffset = 0;
+  for (const part of text.split(/^---\r?\n/m)) {
+    const lines = countLines(part);
+    docs.push({ trivyOffset, fileOffset, lines });
+    trivyOffset += lines;
+    fileOffset += (part.match(/\n/g) ?? []).length + 1; // the document's lines, then the separator line
+  }
+  return docs;
+}
+
+/**
+ * A line in Trivy's numbering -> the file's line; undefined for 0. A result with no line inside its document gets
+ * the bare offset of the document, which is 0 for the first document and otherwise the last line of the previous
+ * one: `objectAt` in run.ts catches those by the resource name in the message.
+ */
+export function trivyLineToFileLine(docs: ReturnType<typeof trivyDocuments>, line: number | undefined): number | undefined {
+  if (!line) return undefined;
+  const d = docs.find(x => x.trivyOffset < line && line <= x.trivyOffset + x.lines);
+  return d ? line - d.trivyOffset + d.fileOffset : undefined;
+}
+
 /** Trivy's misconfiguration scanner over a directory, with its embedded checks only (no network). */
 export function trivy(tool: ToolInfo, dir: string, kubernetesVersion: string): ToolFailure[] {
   const stdout = run(tool.path!, ['config', '--format', 'json', '--quiet', '--skip-check-update', '--cache-dir', path.join(CACHE, 'trivy-cache'),
     '--k8s-version', kubernetesVersion.replace(/^v?/, ''), dir], { okCodes: [0, 1] });
   const out: ToolFailure[] = [];
+  const docsOf = new Map<string, ReturnType<typeof trivyDocuments>>();
   for (const r of JSON.parse(stdout).Results ?? []) {
+    const file = path.resolve(dir, r.Target);
+    if (!docsOf.has(file)) docsOf.set(file, fs.existsSync(file) ? trivyDocuments(fs.readFileSync(file, 'utf-8')) : []);
+    const docs = docsOf.get(file)!;
     for (const m of r.Misconfigurations ?? []) {
       if (m.Status !== 'FAIL') continue;
+      const startLine = trivyLineToFileLine(docs, m.CauseMetadata?.StartLine);
       out.push({
         tool: 'trivy',
         id: normalizeId('trivy', m.ID ?? m.AVDID),
-        file: path.resolve(dir, r.Target),
-        startLine: m.CauseMetadata?.StartLine,
-        endLine: m.CauseMetadata?.EndLine,
+        file,
+        startLine,
+        endLine: startLine === undefined ? undefined : trivyLineToFileLine(docs, m.CauseMetadata?.EndLine) ?? startLine,
+        message: [m.CauseMetadata?.Resource, m.Message].filter(Boolean).join(' '),
       });
     }
   }
