@@ -3,6 +3,7 @@ import { InputError } from './input-error';
 import { YamlFieldLocator } from './yaml-field-locator';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, YAML_PARSE_OPTIONS, YAML_TOJS_OPTIONS } from './yaml-options';
 import { IFieldLocator } from '../engine/manifest-object';
+import { isObject } from '../private/json';
 
 /** One top-level value read from a file: a document, or an item of a `List` document. */
 export interface ParsedValue {
@@ -66,7 +67,7 @@ function expandLists(value: unknown, node: Node | undefined, document: Document,
     const itemKind = value.kind === 'List' ? undefined : value.kind.slice(0, -'List'.length);
     value.items.forEach((item: unknown, index: number) => {
       const itemNode = itemsNode && isSeq(itemsNode) ? (itemsNode.items[index] as Node | undefined) : undefined;
-      const filled = itemKind && isPlainObject(item) && item.kind === undefined && item.apiVersion === undefined
+      const filled = itemKind && isObject(item) && item.kind === undefined && item.apiVersion === undefined
         ? { apiVersion: value.apiVersion, kind: itemKind, ...item }
         : item;
       expandLists(filled, itemNode, document, lineCounter, out, depth + 1);
@@ -82,7 +83,7 @@ function expandLists(value: unknown, node: Node | undefined, document: Document,
 }
 
 function isListObject(value: unknown): value is { apiVersion: unknown; kind: string; items: unknown[] } {
-  return isPlainObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+  return isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
 function pairValue(map: Node, key: string): Node | undefined {
@@ -91,10 +92,6 @@ function pairValue(map: Node, key: string): Node | undefined {
     if (isPair(pair) && isScalar(pair.key) && pair.key.value === key) return pair.value as Node | undefined;
   }
   return undefined;
-}
-
-function isPlainObject(value: unknown): value is { [key: string]: any } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** True when the value nests deeper than `max` (checked without recursion, so the check itself cannot overflow). */

@@ -1,4 +1,5 @@
 import { DeclaredSuppression } from './suppression';
+import { isObject } from '../private/json';
 
 /**
  * Finds the source line of a field, for objects read from a file.
@@ -105,8 +106,4 @@ export class ManifestObject {
     }
     return this.line;
   }
-}
-
-function isObject(value: unknown): value is { [key: string]: any } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,7 @@
+import { isObject } from './json';
 import { ManifestObject } from '../engine/manifest-object';
+
+export { isObject };
 
 /** Where a pod spec sits inside a workload object. */
 export interface PodTemplate {
@@ -119,6 +122,3 @@ export function describeContainer(ref: ContainerRef): string {
   return `${kind} "${ref.name}"`;
 }
 
-export function isObject(value: unknown): value is { [key: string]: any } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
