@@ -4,7 +4,7 @@ import { ManifestObject } from '../engine/manifest-object';
 import { RuleContext } from '../engine/rule-context';
 import { isObject } from '../private/pod-template';
 import { Labels, LabelSelector } from '../rules/network/private/label-selector';
-import { NAMESPACE_NAME_LABEL, namespaceLabels, namespaceObjects, Workload, workloadsByNamespace } from '../rules/network/private/namespaces';
+import { DEFAULT_NAMESPACE, effectiveNamespace, NAMESPACE_NAME_LABEL, namespaceLabels, namespaceObjects, Workload, workloadsByNamespace } from '../rules/network/private/namespaces';
 import { Direction, policiesSelecting, PolicyEntry, policyRulesOf, peersOf } from '../rules/network/private/policies';
 
 /** Every port, as opposed to a list. */
@@ -57,7 +57,6 @@ function computeFlows(context: RuleContext): NetworkFlow[] {
   const workloads: Workload[] = [...namespaces.values()].flatMap(n => n.workloads).filter(w => w.hasTemplate);
   const nsObjects = namespaceObjects(context);
   const appNamespaces = new Set([...namespaces.keys(), ...nsObjects.keys()]);
-  const nsOf = (w: Workload) => w.object.namespace ?? 'default';
   const side = (w: Workload, direction: Direction): Side => {
     const policies = policiesSelecting(context, nsOf(w), w.podLabels)
       .filter(p => (direction === Direction.INGRESS ? p.types.ingress : p.types.egress));
@@ -210,7 +209,12 @@ function sortPorts(ports: string[]): string[] {
 }
 
 function workloadEndpoint(w: Workload): FlowEndpoint {
-  return { kind: FlowEndpointKind.WORKLOAD, label: `${w.object.kind} ${w.object.name}`, namespace: w.object.namespace ?? 'default' };
+  return { kind: FlowEndpointKind.WORKLOAD, label: `${w.object.kind} ${w.object.name}`, namespace: nsOf(w) };
+}
+
+/** The namespace a workload runs in, as the network index keys it (unset means `default`). */
+function nsOf(w: Workload): string {
+  return effectiveNamespace(w.object) ?? DEFAULT_NAMESPACE;
 }
 
 function flowKey(f: NetworkFlow): string {
