@@ -89,10 +89,16 @@ export class Scanner {
   /** code units before libyaml's character 0 (a leading BOM) */
   private readonly base: number;
 
-  /** The reader refuses a character once the scanner asks for the character at this offset (see checkInput). */
-  private readerLimit = Infinity;
-  private readerProblem = '';
-  private readerMark: Mark | undefined;
+  // The reader (readerc.go): characters are decoded, and checked, one 512-byte raw chunk at a time, when the
+  // scanner asks for more than is decoded. `avail` and the scanner's request are counted in characters, as
+  // (JS offset - astral characters before it).
+  private avail: number;
+  private decOff: number;
+  private decBytes: number;
+  private decAstral = 0;
+  private passes = 0;
+  /** offset of the character at the start of go-yaml's internal buffer (moved there at each refill) */
+  private bufferStart: number;
 
   private readonly tokens: Token[] = [];
   private head = 0;
@@ -113,73 +119,80 @@ export class Scanner {
     this.n = text.length;
     this.base = text.charCodeAt(0) === C.BOM ? 1 : 0;
     this.pos = this.base;
-    this.checkInput();
+    this.avail = this.base;
+    this.decOff = this.base;
+    this.decBytes = this.base ? 3 : 0;
+    this.bufferStart = this.base;
   }
 
   // -------------------------------------------------------------------------------------------------------
   // Reader
 
-  /**
-   * Finds the first character the reader refuses and where go-yaml would notice: the reader decodes the
-   * input in 512-byte raw chunks, and a bad character fails the whole pass that decodes its chunk, which
-   * starts when the scanner first asks for the first character not decoded by the previous passes.
-   */
-  private checkInput(): void {
-    const s = this.s;
-    const n = this.n;
-    let bytes = this.base ? 3 : 0;
-    // offsets (JS) and byte ends of characters, kept only for the current and previous chunk
-    for (let i = this.base; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x80) {
-        if ((c >= 0x20 && c <= 0x7e) || c === C.LF || c === C.CR || c === C.TAB) {
-          bytes++;
-          continue;
-        }
-        return this.setReaderError(i, bytes, 1, 'control characters are not allowed');
+  /** cache(parser, length): the scanner needs `length` characters from the current one. */
+  private need(length: number): void {
+    if (this.pos - this.astral + length > this.avail) this.fill(length);
+  }
+
+  /** yaml_parser_update_buffer: moves the unread characters to the buffer's start, decodes more. */
+  private fill(length: number): void {
+    this.bufferStart = this.pos;
+    while (this.pos - this.astral + length > this.avail) {
+      if (this.decOff < this.n) {
+        this.decodeChunk();
+      } else {
+        // At the end, each call adds one NUL.
+        this.avail++;
+        break;
       }
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const d = s.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          bytes += 4;
-          i++;
-          continue;
-        }
-        return this.setReaderError(i, bytes, 3, 'invalid Unicode character');
-      }
-      if (c >= 0xdc00 && c <= 0xdfff) return this.setReaderError(i, bytes, 3, 'invalid Unicode character');
-      if (!isAllowedUnit(c)) return this.setReaderError(i, bytes, c < 0x800 ? 2 : 3, 'control characters are not allowed');
-      bytes += c < 0x800 ? 2 : 3;
     }
   }
 
-  private setReaderError(at: number, byteStart: number, width: number, problem: string): void {
-    // The pass that decodes the bad character reads raw bytes up to the chunk boundary at or after its end,
-    // and starts with the first character that ends after the previous boundary.
-    const end = byteStart + width;
-    const passStart = (Math.ceil(end / RAW_CHUNK) - 1) * RAW_CHUNK;
-    // Walk back from the bad character to the first character ending after passStart.
+  /** Decodes the characters that end within the next raw chunk, refusing those the reader refuses. */
+  private decodeChunk(): void {
     const s = this.s;
-    let bytes = byteStart;
-    let i = at;
-    while (i > this.base) {
-      let j = i - 1;
+    const n = this.n;
+    this.passes++;
+    const boundary = this.passes * RAW_CHUNK;
+    let off = this.decOff;
+    let bytes = this.decBytes;
+    let astral = this.decAstral;
+    while (off < n) {
+      const c = s.charCodeAt(off);
       let w: number;
-      const c = s.charCodeAt(j);
-      if (c >= 0xdc00 && c <= 0xdfff && j > 0 && s.charCodeAt(j - 1) >= 0xd800 && s.charCodeAt(j - 1) <= 0xdbff) {
-        j--;
-        w = 4;
+      let units = 1;
+      let problem = '';
+      if (c < 0x80) {
+        w = 1;
+        if (!((c >= 0x20 && c <= 0x7e) || c === C.LF || c === C.CR || c === C.TAB)) problem = 'control characters are not allowed';
+      } else if (c >= 0xd800 && c <= 0xdbff) {
+        const d = s.charCodeAt(off + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          w = 4;
+          units = 2;
+        } else {
+          w = 3;
+          problem = 'invalid Unicode character';
+        }
       } else {
-        w = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        w = c < 0x800 ? 2 : 3;
+        if (c >= 0xdc00 && c <= 0xdfff) problem = 'invalid Unicode character';
+        else if (!isAllowedUnit(c)) problem = 'control characters are not allowed';
       }
-      // character j ends at `bytes`
-      if (bytes <= passStart) break;
-      bytes -= w;
-      i = j;
+      if (bytes + w > boundary) break;
+      if (problem) this.readerError(off, problem);
+      bytes += w;
+      off += units;
+      if (units === 2) astral++;
     }
-    this.readerLimit = i;
-    this.readerProblem = problem;
-    // the position of the bad character, for the error's line and column
+    this.decOff = off;
+    this.decBytes = bytes;
+    this.decAstral = astral;
+    this.avail = off - astral;
+  }
+
+  /** A reader error: go-yaml reports no line for it; line and column here are the bad character's. */
+  private readerError(at: number, problem: string): never {
+    const s = this.s;
     let line = 0;
     let col = 0;
     let astral = 0;
@@ -189,20 +202,14 @@ export class Scanner {
         line++;
         col = 0;
       } else {
-        if (c >= 0xd800 && c <= 0xdbff) { k++; astral++; }
+        if (c >= 0xd800 && c <= 0xdbff) {
+          k++;
+          astral++;
+        }
         col++;
       }
     }
-    this.readerMark = new Mark(at - this.base - astral, line, col, at);
-  }
-
-  private readerError(): never {
-    throw makeError(ErrorKind.READER, this.readerProblem, this.readerMark!, undefined, undefined);
-  }
-
-  /** cache(parser, length): the scanner needs `length` characters from the current one. */
-  private need(length: number): void {
-    if (this.pos + length > this.readerLimit) this.readerError();
+    throw makeError(ErrorKind.READER, problem, new Mark(at - this.base - astral, line, col, at), undefined, undefined);
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -652,10 +659,9 @@ export class Scanner {
   private scanToNextToken(): void {
     for (;;) {
       this.need(1);
-      // libyaml skips a BOM at the start of a line. (go-yaml's is_bom looks at the start of its internal
-      // buffer instead of the current character, which only differs for a U+FEFF that lands at a buffer
-      // refill boundary.)
-      if (this.col === 0 && this.ch(this.pos) === C.BOM) this.skip();
+      // go-yaml's is_bom looks at the start of its internal buffer, not at the current character: at the start
+      // of a line it skips one character when the buffer was last refilled at a U+FEFF.
+      if (this.col === 0 && this.s.charCodeAt(this.bufferStart) === C.BOM) this.skip();
       this.need(1);
       let c = this.ch(this.pos);
       while (c === C.SPACE || ((this.flowLevel > 0 || !this.simpleKeyAllowed) && c === C.TAB)) {
