@@ -1,19 +1,102 @@
-import { DecodeResult } from './decoded-object';
-import { parseManifests } from '../cli/parse-manifests';
+import { AmbiguousYamlError, composeFirstDocument } from './compose-value';
+import { DecodedObject, DecodeResult, RefusedDocument } from './decoded-object';
+import { FlattenResult, flattenLikeKubectl } from './flatten-lists';
+import { YamlSyntaxError } from './goyaml/events';
+import { YamlResolveError } from './goyaml/resolve';
+import { readJsonStream } from './json-stream';
+import { ChunkFieldLocator } from './locate-field';
+import { DocumentChunk, looksLikeJsonStream, splitDocuments } from './split-documents';
+import { yamlEvents } from './yaml-events';
+import { InputError } from '../cli/input-error';
 
 /**
- * Decodes the text of a manifest file (YAML, one or many documents, or a JSON stream) into the objects kubectl
- * would send to the API server. Throws an InputError (file, line, what is ambiguous and how to write it plainly)
- * for input that YAML readers may read differently, and for malformed input.
+ * Decodes the text of a manifest file into the objects kubectl would send to the API server, by the same steps
+ * kubectl takes: a JSON stream when the file starts with `{` (apimachinery's YAMLOrJSONDecoder), else documents
+ * split line by line at `---` (its YAMLReader), each read as go-yaml v2 reads it (sigs.k8s.io/yaml), then lists
+ * flattened as the resource builder flattens them.
  *
- * Temporary implementation over the previous reader; the go-yaml v2 exact decoder replaces it.
+ * Throws an InputError with the file, line and column for malformed input and for input that YAML readers may read
+ * differently (see `composeFirstDocument`): such a file is refused as a whole, never read one way.
  */
 export function decodeManifests(text: string, file: string): DecodeResult {
-  const objects = parseManifests(text, file).map((parsed, index) => ({
-    value: parsed.value,
-    documentIndex: index,
-    line: parsed.line,
-    locator: parsed.locator,
-  }));
-  return { objects, refused: [] };
+  if (looksLikeJsonStream(text)) {
+    const json = decodeJsonStream(text, file);
+    if (json) return json;
+  }
+  const objects: DecodedObject[] = [];
+  const refused: RefusedDocument[] = [];
+  splitDocuments(text, file).forEach((chunk, documentIndex) => {
+    const composed = composeChunk(chunk, file);
+    if (composed.value === undefined || composed.value === null) return; // kubectl skips empty and null documents
+    const line = chunk.firstLine + composed.line;
+    add(flattenLikeKubectl(composed.value), documentIndex, line, objects, refused, (path, value) => ({
+      line: path.length === 0 ? line : chunk.firstLine + (composed.itemLines.get(value) ?? composed.line),
+      locator: new ChunkFieldLocator(chunk, path),
+    }));
+  });
+  return { objects, refused };
+}
+
+/** The first document of a chunk, as go-yaml's Unmarshal reads it, with errors placed on the file's lines. */
+function composeChunk(chunk: DocumentChunk, file: string) {
+  try {
+    const composed = composeFirstDocument(yamlEvents(chunk.text));
+    if (composed.moreDocuments) {
+      throw new InputError({
+        file, line: chunk.firstLine,
+        message: 'content after a YAML document end marker ("..."): kubectl reads only the first document between two "---" lines and silently drops the rest; separate documents with a "---" line',
+      });
+    }
+    return composed;
+  } catch (e) {
+    if (e instanceof YamlSyntaxError) {
+      throw new InputError({ file, line: chunk.firstLine + e.line - 1, column: e.column, message: `malformed YAML: ${e.message}` });
+    }
+    if (e instanceof AmbiguousYamlError) {
+      throw new InputError({ file, line: chunk.firstLine + e.line, column: e.column + 1, message: `refused: ${e.message}` });
+    }
+    if (e instanceof YamlResolveError) {
+      throw new InputError({ file, line: chunk.firstLine, message: `refused: ${e.message}` });
+    }
+    throw e;
+  }
+}
+
+/**
+ * A file kubectl reads as a JSON stream. kubectl switches to YAML when the first value is not valid JSON (so
+ * `{a: 1}` is YAML), and stays with JSON once it read two values; a file that starts as JSON and goes on as YAML
+ * is refused, since most tools read it one way only. Returns undefined when the file is YAML for kubectl.
+ */
+function decodeJsonStream(text: string, file: string): DecodeResult | undefined {
+  const { values, failure } = readJsonStream(text, file);
+  if (failure && values.length === 0) return undefined;
+  if (failure && values.length === 1) {
+    throw new InputError({
+      ...failure.problem,
+      message: `${failure.problem.message.replace(/^malformed JSON: /, '')}: the file starts with a JSON object and goes on as something else; kubectl then reads the rest as YAML, other tools refuse it: write the whole file as JSON or as YAML`,
+    });
+  }
+  if (failure) throw failure;
+  const objects: DecodedObject[] = [];
+  const refused: RefusedDocument[] = [];
+  values.forEach(({ value, line }, documentIndex) => {
+    if (value === null) return;
+    add(flattenLikeKubectl(value), documentIndex, line, objects, refused, () => ({ line }));
+  });
+  return { objects, refused };
+}
+
+function add(
+  flattened: FlattenResult,
+  documentIndex: number,
+  line: number,
+  objects: DecodedObject[],
+  refused: RefusedDocument[],
+  where: (path: Array<string | number>, source: object) => Pick<DecodedObject, 'line' | 'locator'>,
+): void {
+  if (flattened.refusal !== undefined) {
+    refused.push({ documentIndex, line, reason: flattened.refusal });
+    return;
+  }
+  for (const object of flattened.objects) objects.push({ value: object.value, documentIndex, ...where(object.path, object.source) });
 }
