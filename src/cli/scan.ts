@@ -2,9 +2,9 @@ import { collectFiles, STDIN_PATH } from './collect-files';
 import { decodeText } from './decode-text';
 import { InputError } from './input-error';
 import { InputProblem } from './input-problem';
-import { parseManifests } from './parse-manifests';
 import { DEFAULT_MAX_FILE_BYTES, readFileBytes, readStdinBytes } from './read-bytes';
 import { isUnderstood } from './understood';
+import { decodeManifests } from '../decode/decode-manifests';
 import { Evaluator } from '../engine/evaluator';
 import { FailOn, failOnSeverity } from '../engine/fail-on';
 import { ManifestObject } from '../engine/manifest-object';
@@ -69,12 +69,15 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
     try {
       const loaded = load();
       const text = typeof loaded === 'string' ? loaded : decodeText(loaded, file);
-      for (const parsed of parseManifests(text, file)) {
-        if (!isUnderstood(parsed.value)) {
+      const decoded = decodeManifests(text, file);
+      // Documents kubectl would refuse (a Helm values file, a bare list) are passed over, as objects not understood.
+      skipped += decoded.refused.length;
+      for (const object of decoded.objects) {
+        if (!isUnderstood(object.value)) {
           skipped++;
           continue;
         }
-        objects.push(ManifestObject.fromJson(parsed.value, { file, line: parsed.line, locator: parsed.locator }));
+        objects.push(ManifestObject.fromJson(object.value, { file, line: object.line, locator: object.locator }));
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
