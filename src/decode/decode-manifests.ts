@@ -79,9 +79,11 @@ function decodeJsonStream(text: string, file: string): DecodeResult | undefined 
   if (failure) throw failure;
   const objects: DecodedObject[] = [];
   const refused: RefusedDocument[] = [];
-  values.forEach(({ value, line }, documentIndex) => {
+  values.forEach(({ value, line, text: valueText }, documentIndex) => {
     if (value === null) return;
-    add(flattenLikeKubectl(value), documentIndex, line, objects, refused, () => ({ line }));
+    // JSON is YAML to go-yaml's parser, which the locator uses to find the lines of fields.
+    const chunk = { text: valueText, firstLine: line };
+    add(flattenLikeKubectl(value), documentIndex, line, objects, refused, path => ({ line, locator: new ChunkFieldLocator(chunk, path) }));
   });
   return { objects, refused };
 }

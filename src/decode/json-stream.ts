@@ -6,6 +6,8 @@ export interface JsonStreamValue {
   readonly value: unknown;
   /** 1-based line where the value starts. */
   readonly line: number;
+  /** The value's text. */
+  readonly text: string;
 }
 
 /** Why reading a JSON stream stopped early, as kubectl's JSON decoder would see it. */
@@ -28,8 +30,10 @@ export function readJsonStream(text: string, file: string): JsonStreamResult {
     reader.skipSpace();
     if (reader.atEnd()) return { values };
     const line = reader.line();
+    const start = reader.position;
     try {
-      values.push({ value: reader.value(0), line });
+      const value = reader.value(0);
+      values.push({ value, line, text: text.slice(start, reader.position) });
     } catch (e) {
       if (e instanceof InputError) return { values, failure: e };
       throw e;
@@ -42,6 +46,10 @@ const MAX_DEPTH = 10_000; // Go's encoding/json limit
 class JsonReader {
   private pos = 0;
   constructor(private readonly text: string, private readonly file: string) {}
+
+  public get position(): number {
+    return this.pos;
+  }
 
   public atEnd(): boolean {
     return this.pos >= this.text.length;
