@@ -20,9 +20,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   // Runtime dependencies of a jsii library must be bundled into its tarball.
-  bundledDeps: ['yaml@^2.6.0', 'commander@^12.1.0'],
+  bundledDeps: ['commander@^12.1.0'],
   devDeps: [
     'fast-check@^3.23.0',
+    // Only tests and the benchmark use the yaml package: manifests are read by src/decode, a go-yaml v2 port.
+    'yaml@^2.6.0',
     'ajv@^8.17.0',
     'ajv-formats@^3.0.1',
     'ajv-draft-04@^1.0.0',
