@@ -1,5 +1,6 @@
 import { Rule } from './rule';
 import { RulePack } from './rule-pack';
+import { DECODER_REFUSALS } from '../decode/refusals';
 
 const TOOLS: { key: keyof Rule['equivalents']; title: string }[] = [
   { key: 'pss', title: 'PSA check' },
@@ -45,6 +46,21 @@ export function renderRulesMarkdown(packs: RulePack[]): string {
     '|---|---|---|---|---|',
     ...[...rules.values()].map(({ rule, packs: names }) =>
       `| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${escape(rule.summary)} | ${rule.equivalents.pss ? `\`${rule.equivalents.pss}\`` : ''} | ${names.join(', ')} |`),
+    '',
+    '## How manifests are read',
+    '',
+    'Every rule judges the objects exactly as kubectl sends them to the API server: files are split into documents',
+    'as kubectl\'s reader splits them (at lines that start with `---`), values resolve as go-yaml v2 resolves them',
+    '(`yes` and `on` are true, `0o17`, `0x1F`, `0b101`, `017` and `1_000` are integers, timestamps stay strings),',
+    'merge keys apply in go-yaml\'s order, and lists are flattened as kubectl flattens them: `kind: List`, typed lists',
+    'such as `PodList`, and any object with an `items` array (a ConfigMap carrying `items: [<Pod>]` is applied as that',
+    'Pod). The same decoding serves `scan`, the cdk8s-cli plugin and the in-process guardrails, which judge the YAML',
+    'cdk8s writes. Where readers could disagree, the input is refused with the file, the line and the plain way to',
+    'write it:',
+    '',
+    '| Input | Why it is refused | Write instead |',
+    '|---|---|---|',
+    ...DECODER_REFUSALS.map(r => `| ${escape(r.input)} | ${escape(r.why)} | ${escape(r.instead)} |`),
     '',
   ];
   for (const { rule } of rules.values()) {
