@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise -- bit operations mirror the Go source: UTF-8 octets, base64 quanta, NUL at the end */
 /**
  * Port of go-yaml v2's resolve.go (go.yaml.in/yaml/v2 v2.4.4) and of what decode.go's `scalar` does with the
  * result when the target is `interface{}` (what sigs.k8s.io/yaml decodes into).

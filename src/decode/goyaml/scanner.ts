@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise -- bit operations mirror the Go source: UTF-8 octets, base64 quanta, NUL at the end */
 /**
  * Port of go-yaml v2's scannerc.go (go.yaml.in/yaml/v2 v2.4.4, itself a port of libyaml), with the parts of
  * readerc.go that can be seen from a string input (BOM, refused characters). Function names follow the Go
@@ -64,7 +65,8 @@ const RAW_CHUNK = 512;
 /** go-yaml's error state: which libyaml error kind, for its line arithmetic. */
 export const enum ErrorKind { READER, SCANNER, PARSER }
 
-export function makeError(kind: ErrorKind, problem: string, problemMark: Mark, context: string | undefined, contextMark: Mark | undefined): YamlSyntaxError {
+export function makeError(kind: ErrorKind, problem: string, problemMark: Mark,
+  context: string | undefined, contextMark: Mark | undefined): YamlSyntaxError {
   // decode.go (*parser).fail: the problem line (0-based; +1 for scanner errors), else the context line.
   let goLine = 0;
   if (kind !== ErrorKind.READER) {
@@ -1254,34 +1256,34 @@ export class Scanner {
         // A run of ordinary characters: nothing is pending inside it, so it is read as one slice, in a loop
         // that keeps the position in locals (skip + cache(2) per character, as in the Go loop).
         const from = this.pos;
-        let p = this.pos;
+        let q = this.pos;
         let col = this.col;
         for (;;) {
-          const u = src.charCodeAt(p);
+          const u = src.charCodeAt(q);
           if (u >= 0xd800 && u <= 0xdbff) {
-            p += 2;
+            q += 2;
             this.astral++;
           } else {
-            p++;
+            q++;
           }
           col++;
-          if (p - this.astral + 2 > this.avail) {
-            this.pos = p;
+          if (q - this.astral + 2 > this.avail) {
+            this.pos = q;
             this.col = col;
             this.fill(2);
           }
-          c = src.charCodeAt(p) | 0;
+          c = src.charCodeAt(q) | 0;
           if (c === C.SPACE || c === C.LF || c === C.NUL || c === C.TAB || c === C.CR || c === C.NEL || c === C.LS || c === C.PS) break;
           if (c === C.COLON) {
-            const d = src.charCodeAt(p + 1) | 0;
+            const d = src.charCodeAt(q + 1) | 0;
             if (isBlankZ(d)) break;
           } else if (flow && (c === C.COMMA || c === C.QUESTION || c === C.LBRACKET || c === C.RBRACKET || c === C.LBRACE || c === C.RBRACE)) {
             break;
           }
         }
-        this.pos = p;
+        this.pos = q;
         this.col = col;
-        s += src.slice(from, p);
+        s += src.slice(from, q);
         moved = true;
       }
       if (moved) end = this.mark();

@@ -4,9 +4,9 @@
  * Notation: +MAP/+SEQ ({} or [] for flow), =VAL with the style (: plain, ' single, " double, | literal,
  * > folded) and the value, =ALI *anchor, &anchor and <tag> as set.
  */
+import { body, events } from './event-notation';
 import { EventType, ScalarStyle } from '../../../src/decode/goyaml/events';
 import { YamlEventParser } from '../../../src/decode/goyaml/parser';
-import { body, events } from './event-notation';
 
 describe('YamlEventParser: event sequences', () => {
   it.each([
