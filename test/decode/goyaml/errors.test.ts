@@ -74,3 +74,17 @@ describe('YamlSyntaxError: go-yaml messages and positions', () => {
     expect(errorOf('['.repeat(10001)).message).toBe('exceeded max depth of 10000');
   });
 });
+
+describe('YamlEventParser after an error', () => {
+  it('throws the same error again instead of reading on', () => {
+    const p = new YamlEventParser('a: [1, 2}\nb: c');
+    let first: unknown;
+    try {
+      while (p.next());
+    } catch (e) {
+      first = e;
+    }
+    expect(first).toBeInstanceOf(YamlSyntaxError);
+    expect(() => p.next()).toThrow(first as Error);
+  });
+});
