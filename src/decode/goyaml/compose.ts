@@ -118,17 +118,15 @@ class Composer {
     this.expect(EventType.STREAM_START);
   }
 
-  /** decode.go (*parser).parse, after init. */
+  /**
+   * decode.go (*parser).parse, after init. go-yaml recurses; this keeps its own stack of open collections so
+   * that nesting as deep as the scanner allows (10000 levels) does not exhaust the JS stack.
+   */
   public parse(): YamlNode | undefined {
-    switch (this.peek()) {
-      case EventType.SCALAR: return this.scalar();
-      case EventType.ALIAS: return this.alias();
-      case EventType.MAPPING_START: return this.mapping();
-      case EventType.SEQUENCE_START: return this.sequence();
-      case EventType.DOCUMENT_START: return this.document();
-      case EventType.STREAM_END: return undefined;
-      default: throw new Error(`attempted to parse unknown event: ${this.p.type}`);
-    }
+    const first = this.peek();
+    if (first === EventType.STREAM_END) return undefined;
+    if (first === EventType.DOCUMENT_START) return this.document();
+    return this.content();
   }
 
   private document(): YamlNode {
@@ -138,12 +136,47 @@ class Composer {
     this.anchors = new Map();
     n.anchors = this.anchors;
     this.expect(EventType.DOCUMENT_START);
-    n.children.push(this.parse()!);
+    n.children.push(this.content());
     this.expect(EventType.DOCUMENT_END);
     return n;
   }
 
-  private alias(): YamlNode {
+  /** One node and everything in it. */
+  private content(): YamlNode {
+    const open: MutableNode[] = [];
+    for (;;) {
+      let done: MutableNode;
+      switch (this.peek()) {
+        case EventType.SCALAR:
+          done = this.scalar();
+          break;
+        case EventType.ALIAS:
+          done = this.alias();
+          break;
+        case EventType.MAPPING_START:
+        case EventType.SEQUENCE_START: {
+          const n = this.node(this.p.type === EventType.MAPPING_START ? NodeKind.MAPPING : NodeKind.SEQUENCE);
+          // The anchor names the collection before its children are read, as in go-yaml.
+          this.setAnchor(n);
+          this.peeked = false;
+          open.push(n);
+          continue;
+        }
+        case EventType.MAPPING_END:
+        case EventType.SEQUENCE_END:
+          if (open.length === 0) throw new Error(`unexpected event ${this.p.type}`);
+          this.peeked = false;
+          done = open.pop()!;
+          break;
+        default:
+          throw new Error(`attempted to parse unknown event: ${this.p.type}`);
+      }
+      if (open.length === 0) return done;
+      open[open.length - 1].children.push(done);
+    }
+  }
+
+  private alias(): MutableNode {
     const n = this.node(NodeKind.ALIAS);
     const p = this.p;
     n.tag = '';
@@ -158,32 +191,12 @@ class Composer {
     return n;
   }
 
-  private scalar(): YamlNode {
+  private scalar(): MutableNode {
     const n = this.node(NodeKind.SCALAR);
     n.value = this.p.value;
     n.implicit = this.p.implicit;
     this.setAnchor(n);
     this.expect(EventType.SCALAR);
-    return n;
-  }
-
-  private sequence(): YamlNode {
-    const n = this.node(NodeKind.SEQUENCE);
-    this.setAnchor(n);
-    this.expect(EventType.SEQUENCE_START);
-    while (this.peek() !== EventType.SEQUENCE_END) n.children.push(this.parse()!);
-    this.expect(EventType.SEQUENCE_END);
-    return n;
-  }
-
-  private mapping(): YamlNode {
-    const n = this.node(NodeKind.MAPPING);
-    this.setAnchor(n);
-    this.expect(EventType.MAPPING_START);
-    while (this.peek() !== EventType.MAPPING_END) {
-      n.children.push(this.parse()!, this.parse()!);
-    }
-    this.expect(EventType.MAPPING_END);
     return n;
   }
 }

@@ -87,6 +87,7 @@ export class YamlEventParser {
   private readonly marks: Mark[] = [];
   private tagDirectivesInScope: TagDirective[] = [];
   private done = false;
+  private failure: unknown;
 
   /**
    * @param text the YAML text. As go-yaml's Unmarshal does, an empty input is read as a single line break.
@@ -120,7 +121,11 @@ export class YamlEventParser {
    * lines), so nothing past it is scanned. A scanner error there counts as more content.
    */
   public hasMoreDocuments(): boolean {
+    if (this.failure !== undefined) throw this.failure;
     if (this.done || this.state === State.END) return false;
+    if (this.state !== State.DOCUMENT_START) {
+      throw new Error('hasMoreDocuments() is only meaningful right after a DOCUMENT_END event');
+    }
     try {
       let token = this.scanner.peekToken();
       while (token.type === TokenType.DOCUMENT_END) {
@@ -133,15 +138,25 @@ export class YamlEventParser {
     }
   }
 
-  /** yaml_parser_parse: moves to the next event; false when there is none (the stream has ended). */
+  /**
+   * yaml_parser_parse: moves to the next event; false when there is none (the stream has ended). After a syntax
+   * error every later call throws the same error, as libyaml's parser stays in its error state.
+   */
   public next(): boolean {
+    if (this.failure !== undefined) throw this.failure;
     if (this.done || this.scanner.streamEndProduced || this.state === State.END) {
       this.done = true;
       this.type = EventType.NO_EVENT;
       return false;
     }
     this.reset();
-    this.stateMachine();
+    try {
+      this.stateMachine();
+    } catch (e) {
+      this.failure = e;
+      this.type = EventType.NO_EVENT;
+      throw e;
+    }
     return true;
   }
 

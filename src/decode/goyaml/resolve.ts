@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise -- bit operations mirror the Go source: UTF-8 octets, base64 quanta, NUL at the end */
 /**
  * Port of go-yaml v2's resolve.go (go.yaml.in/yaml/v2 v2.4.4) and of what decode.go's `scalar` does with the
  * result when the target is `interface{}` (what sigs.k8s.io/yaml decodes into).
@@ -31,8 +32,6 @@ export interface ResolvedFloat { readonly tag: '!!float'; readonly value: number
  * `!!map`, `!!merge`, ...): go-yaml then hands the text over unchanged as a string.
  */
 export interface ResolvedStr { readonly tag: '!!str'; readonly value: string; readonly customTag?: string }
-/** The plain `<<` key; into `interface{}` it is the string "<<" (see `isMergeKey` for when a key merges). */
-export interface ResolvedMerge { readonly tag: '!!merge'; readonly value: '<<' }
 /** A timestamp-looking scalar: go-yaml v2 gives `interface{}` targets the original text as a string. */
 export interface ResolvedTimestamp { readonly tag: '!!timestamp'; readonly value: string }
 /**
@@ -42,8 +41,7 @@ export interface ResolvedTimestamp { readonly tag: '!!timestamp'; readonly value
 export interface ResolvedBinary { readonly tag: '!!binary'; readonly value: string; readonly bytes: Uint8Array }
 
 export type ResolvedScalar =
-  | ResolvedNull | ResolvedBool | ResolvedInt | ResolvedFloat | ResolvedStr | ResolvedMerge | ResolvedTimestamp
-  | ResolvedBinary;
+  | ResolvedNull | ResolvedBool | ResolvedInt | ResolvedFloat | ResolvedStr | ResolvedTimestamp | ResolvedBinary;
 
 /** go-yaml's failf from resolve/decode: message is the text after go-yaml's "yaml: " prefix. */
 export class YamlResolveError extends Error {
@@ -58,7 +56,6 @@ export class YamlResolveError extends Error {
 const NULL: ResolvedNull = Object.freeze({ tag: '!!null' });
 const TRUE: ResolvedBool = Object.freeze({ tag: '!!bool', value: true });
 const FALSE: ResolvedBool = Object.freeze({ tag: '!!bool', value: false });
-const MERGE: ResolvedMerge = Object.freeze({ tag: '!!merge', value: '<<' });
 
 /** resolveTable: 'S' sign, 'D' digit, 'M' in map, '.' float; 0 elsewhere (any non-ASCII first byte too). */
 const HINT = new Uint8Array(128);
@@ -74,7 +71,9 @@ for (const s of ['', '~', 'null', 'Null', 'NULL']) RESOLVE_MAP.set(s, NULL);
 for (const s of ['.nan', '.NaN', '.NAN']) RESOLVE_MAP.set(s, Object.freeze({ tag: '!!float', value: NaN }));
 for (const s of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']) RESOLVE_MAP.set(s, Object.freeze({ tag: '!!float', value: Infinity }));
 for (const s of ['-.inf', '-.Inf', '-.INF']) RESOLVE_MAP.set(s, Object.freeze({ tag: '!!float', value: -Infinity }));
-RESOLVE_MAP.set('<<', MERGE);
+// resolve.go maps "<<" to !!merge, but '<' has no hint in resolveTable, so the lookup is never reached and
+// "<<" resolves to the string "<<"; decode.go's isMerge (isMergeKey here) is what makes a key merge.
+RESOLVE_MAP.set('<<', Object.freeze({ tag: '!!str', value: '<<' }));
 
 /** The spellings of go-yaml's resolve table, for tests and documentation. */
 export const RESOLVE_TABLE_KEYS: readonly string[] = [...RESOLVE_MAP.keys()];

@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise -- bit operations mirror the Go source: UTF-8 octets, base64 quanta, NUL at the end */
 /**
  * Port of go-yaml v2's scannerc.go (go.yaml.in/yaml/v2 v2.4.4, itself a port of libyaml), with the parts of
  * readerc.go that can be seen from a string input (BOM, refused characters). Function names follow the Go
@@ -64,7 +65,8 @@ const RAW_CHUNK = 512;
 /** go-yaml's error state: which libyaml error kind, for its line arithmetic. */
 export const enum ErrorKind { READER, SCANNER, PARSER }
 
-export function makeError(kind: ErrorKind, problem: string, problemMark: Mark, context: string | undefined, contextMark: Mark | undefined): YamlSyntaxError {
+export function makeError(kind: ErrorKind, problem: string, problemMark: Mark,
+  context: string | undefined, contextMark: Mark | undefined): YamlSyntaxError {
   // decode.go (*parser).fail: the problem line (0-based; +1 for scanner errors), else the context line.
   let goLine = 0;
   if (kind !== ErrorKind.READER) {
@@ -102,6 +104,7 @@ export class Scanner {
 
   private readonly tokens: Token[] = [];
   private head = 0;
+  private tail = 0;
   public tokensParsed = 0;
   private tokenAvailable = false;
   private streamStartProduced = false;
@@ -157,6 +160,19 @@ export class Scanner {
     let bytes = this.decBytes;
     let astral = this.decAstral;
     while (off < n) {
+      // Fast path: a run of printable ASCII (one byte each) up to the chunk boundary.
+      const stop = Math.min(n, off + (boundary - bytes));
+      let i = off;
+      while (i < stop) {
+        const a = s.charCodeAt(i);
+        if ((a >= 0x20 && a <= 0x7e) || a === C.LF) i++;
+        else break;
+      }
+      bytes += i - off;
+      off = i;
+      if (off >= stop) {
+        if (off >= n || bytes >= boundary) break;
+      }
       const c = s.charCodeAt(off);
       let w: number;
       let units = 1;
@@ -294,23 +310,28 @@ export class Scanner {
     const t = this.tokens[this.head];
     this.streamEndProduced = t.type === TokenType.STREAM_END;
     this.head++;
-    if (this.head === this.tokens.length) {
-      this.tokens.length = 0;
+    if (this.head === this.tail) {
       this.head = 0;
+      this.tail = 0;
     }
   }
 
+  /** yaml_insert_token: at `pos` from the queue's head, or at its end for -1. */
   private insertToken(pos: number, token: Token): void {
+    const tokens = this.tokens;
     if (pos < 0) {
-      this.tokens.push(token);
-    } else {
-      this.tokens.splice(this.head + pos, 0, token);
+      tokens[this.tail++] = token;
+      return;
     }
+    const at = this.head + pos;
+    for (let i = this.tail; i > at; i--) tokens[i] = tokens[i - 1];
+    tokens[at] = token;
+    this.tail++;
   }
 
   private fetchMoreTokens(): void {
     for (;;) {
-      if (this.head !== this.tokens.length) {
+      if (this.head !== this.tail) {
         const idx = this.simpleKeysByTok.get(this.tokensParsed);
         if (idx === undefined) break;
         if (!this.simpleKeyIsValid(this.simpleKeys[idx])) break;
@@ -438,15 +459,16 @@ export class Scanner {
   private saveSimpleKey(): void {
     const required = this.flowLevel === 0 && this.indent === this.col;
     if (this.simpleKeyAllowed) {
-      const key: SimpleKey = {
-        possible: true,
-        required,
-        tokenNumber: this.tokensParsed + (this.tokens.length - this.head),
-        mark: this.mark(),
-      };
+      const tokenNumber = this.tokensParsed + (this.tail - this.head);
+      const mark = this.mark();
       this.removeSimpleKey();
-      this.simpleKeys[this.simpleKeys.length - 1] = key;
-      this.simpleKeysByTok.set(key.tokenNumber, this.simpleKeys.length - 1);
+      // simple_keys[len-1] = simple_key (Go copies the struct into the slot)
+      const key = this.simpleKeys[this.simpleKeys.length - 1];
+      key.possible = true;
+      key.required = required;
+      key.tokenNumber = tokenNumber;
+      key.mark = mark;
+      this.simpleKeysByTok.set(tokenNumber, this.simpleKeys.length - 1);
     }
   }
 
@@ -465,7 +487,7 @@ export class Scanner {
     this.simpleKeys.push({
       possible: false,
       required: false,
-      tokenNumber: this.tokensParsed + (this.tokens.length - this.head),
+      tokenNumber: this.tokensParsed + (this.tail - this.head),
       mark: this.mark(),
     });
     this.flowLevel++;
@@ -1231,15 +1253,37 @@ export class Scanner {
             whitespaces = '';
           }
         }
-        // A run of ordinary characters: nothing is pending inside it, so it is read as one slice.
+        // A run of ordinary characters: nothing is pending inside it, so it is read as one slice, in a loop
+        // that keeps the position in locals (skip + cache(2) per character, as in the Go loop).
         const from = this.pos;
-        do {
-          this.skip();
-          this.need(2);
-          c = this.ch(this.pos);
-        } while (!isBlankZ(c) && !((c === C.COLON && isBlankZ(this.ch(this.pos + 1)))
-          || (flow && (c === C.COMMA || c === C.QUESTION || c === C.LBRACKET || c === C.RBRACKET || c === C.LBRACE || c === C.RBRACE))));
-        s += src.slice(from, this.pos);
+        let q = this.pos;
+        let col = this.col;
+        for (;;) {
+          const u = src.charCodeAt(q);
+          if (u >= 0xd800 && u <= 0xdbff) {
+            q += 2;
+            this.astral++;
+          } else {
+            q++;
+          }
+          col++;
+          if (q - this.astral + 2 > this.avail) {
+            this.pos = q;
+            this.col = col;
+            this.fill(2);
+          }
+          c = src.charCodeAt(q) | 0;
+          if (c === C.SPACE || c === C.LF || c === C.NUL || c === C.TAB || c === C.CR || c === C.NEL || c === C.LS || c === C.PS) break;
+          if (c === C.COLON) {
+            const d = src.charCodeAt(q + 1) | 0;
+            if (isBlankZ(d)) break;
+          } else if (flow && (c === C.COMMA || c === C.QUESTION || c === C.LBRACKET || c === C.RBRACKET || c === C.LBRACE || c === C.RBRACE)) {
+            break;
+          }
+        }
+        this.pos = q;
+        this.col = col;
+        s += src.slice(from, q);
         moved = true;
       }
       if (moved) end = this.mark();

@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise -- bit operations mirror the Go source: UTF-8 octets, base64 quanta, NUL at the end */
 /**
  * Go's strconv.ParseUint, ParseInt (bitSize 64) and ParseFloat (bitSize 64) as resolve.go calls them.
  * Each returns undefined where Go returns an error (syntax or range): resolve.go ignores which one.
@@ -20,7 +21,19 @@ export function parseGoUint(s: string, base: number): bigint | undefined {
     base = 10;
     if (s.charCodeAt(0) === 0x30) {
       const c1 = s.length >= 3 ? lower(s.charCodeAt(1)) : -1;
-      if (c1 === 0x62) { base = 2; i = 2; } else if (c1 === 0x6f) { base = 8; i = 2; } else if (c1 === 0x78) { base = 16; i = 2; } else { base = 8; i = 1; }
+      if (c1 === 0x62) {
+        base = 2;
+        i = 2;
+      } else if (c1 === 0x6f) {
+        base = 8;
+        i = 2;
+      } else if (c1 === 0x78) {
+        base = 16;
+        i = 2;
+      } else {
+        base = 8;
+        i = 1;
+      }
     }
   } else if (base < 2 || base > 36) {
     return undefined;
