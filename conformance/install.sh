@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs the external checkers used by the conformance suite into a cache folder, each from its own registry:
 #   psa-eval   built here from conformance/psa-eval against k8s.io/pod-security-admission (Go module proxy)
+#   yaml-oracle built here from conformance/yaml-oracle against k8s.io/cli-runtime (kubectl's manifest reader)
 #   kube-score go install from the Go module proxy
 #   checkov    pip install into a venv (PyPI)
 #   trivy      go install from the Go module proxy (optional: heavy; skipped with a reason if it fails or is slow)
 # A tool already present in the cache is reused. Prints one status line per tool and writes
 # $CACHE/tools.json (what is available, with versions, or why not).
+# `install.sh --only yaml-oracle` builds the oracle alone (for `npx projen conformance:decoder`) and leaves
+# tools.json as it is.
 # Env: CONFORMANCE_CACHE (default <repo>/.conformance-cache), CONFORMANCE_TRIVY=1 to build and use Trivy,
 #      TRIVY_BUILD_TIMEOUT seconds (default 900), CONFORMANCE_RETRY_TRIVY=1 to retry after a recorded failure.
 set -uo pipefail
@@ -15,6 +18,7 @@ mkdir -p "$CACHE/bin"
 CACHE="$(cd "$CACHE" && pwd)"
 
 PSA_VERSION="v0.37.2"        # k8s.io/pod-security-admission = Kubernetes 1.37.2 (see conformance/README.md)
+ORACLE_VERSION="v0.37.2"     # k8s.io/cli-runtime, k8s.io/apimachinery, k8s.io/client-go = kubectl 1.37.2
 KUBE_SCORE_VERSION="v1.20.0"
 CHECKOV_VERSION="3.3.30"
 TRIVY_VERSION="v0.74.0"
@@ -24,6 +28,29 @@ export GOFLAGS=-mod=mod GOTOOLCHAIN=local GOTELEMETRY=off
 
 status() { printf '  %-10s %s\n' "$1" "$2"; }
 declare -A AVAIL REASON VERSION
+
+# yaml-oracle: rebuilt when its sources change (stamp = hash of go.mod, go.sum, *.go), as psa-eval is.
+oracle_src="$ROOT/conformance/yaml-oracle"
+oracle_stamp="$(cat "$oracle_src"/go.mod "$oracle_src"/go.sum "$oracle_src"/*.go | sha256sum | cut -c1-16)"
+if [ -x "$CACHE/bin/yaml-oracle" ] && [ "$(cat "$CACHE/yaml-oracle.stamp" 2>/dev/null)" = "$oracle_stamp" ]; then
+  status yaml-oracle "cached (k8s.io/cli-runtime@$ORACLE_VERSION)"
+elif ! command -v go >/dev/null; then
+  AVAIL[yaml-oracle]=false; REASON[yaml-oracle]="go is not installed"
+else
+  status yaml-oracle "building against k8s.io/cli-runtime@$ORACLE_VERSION ..."
+  start=$SECONDS
+  if (cd "$oracle_src" && CGO_ENABLED=0 go build -trimpath -o "$CACHE/bin/yaml-oracle" .) >"$CACHE/yaml-oracle.log" 2>&1; then
+    echo "$oracle_stamp" >"$CACHE/yaml-oracle.stamp"
+    status yaml-oracle "built in $((SECONDS - start))s"
+  else
+    AVAIL[yaml-oracle]=false; REASON[yaml-oracle]="go build failed: $(tail -3 "$CACHE/yaml-oracle.log" | tr '\n' ' ')"
+  fi
+fi
+[ -x "$CACHE/bin/yaml-oracle" ] && [ -z "${REASON[yaml-oracle]:-}" ] && { AVAIL[yaml-oracle]=true; VERSION[yaml-oracle]="k8s.io/cli-runtime@$ORACLE_VERSION"; }
+if [ "${1:-}" = "--only" ] && [ "${2:-}" = "yaml-oracle" ]; then
+  if [ "${AVAIL[yaml-oracle]:-}" = true ]; then status yaml-oracle "ready (${VERSION[yaml-oracle]})"; exit 0; fi
+  status yaml-oracle "UNAVAILABLE: ${REASON[yaml-oracle]:-unknown}"; exit 1
+fi
 
 # psa-eval: rebuilt when its sources change (stamp = hash of go.mod, go.sum, *.go).
 psa_src="$ROOT/conformance/psa-eval"
@@ -101,7 +128,7 @@ fi
 {
   echo "{"
   first=1
-  for t in psa-eval kube-score checkov trivy; do
+  for t in psa-eval yaml-oracle kube-score checkov trivy; do
     [ $first -eq 1 ] || echo ","
     first=0
     if [ "${AVAIL[$t]:-}" = true ]; then
@@ -115,7 +142,7 @@ fi
   echo; echo "}"
 } >"$CACHE/tools.json"
 
-for t in psa-eval kube-score checkov trivy; do
+for t in psa-eval yaml-oracle kube-score checkov trivy; do
   if [ "${AVAIL[$t]:-}" = true ]; then status "$t" "ready (${VERSION[$t]})"; else status "$t" "UNAVAILABLE: ${REASON[$t]:-unknown}"; fi
 done
 # psa-eval is required; the others are reported as skipped by the runner.
