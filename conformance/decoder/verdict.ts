@@ -18,7 +18,7 @@ export interface OracleAnswer {
 export type Verdict = 'agree' | 'refused' | 'disagree';
 
 export type OurAnswer =
-  | { readonly objects: unknown[] }
+  | { readonly objects: unknown[]; readonly refusedDocuments: number }
   | { readonly refused: string }
   | { readonly crashed: string };
 
@@ -31,7 +31,7 @@ export interface Judgement {
 
 export function decodeWithOurs(text: string, file: string): OurAnswer {
   try {
-    return { objects: decodeOurs(text, file) };
+    return decodeOurs(text, file);
   } catch (e) {
     if (e instanceof InputError) return { refused: e.message };
     return { crashed: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
@@ -41,7 +41,13 @@ export function decodeWithOurs(text: string, file: string): OurAnswer {
 export function judge(oracle: OracleAnswer, ours: OurAnswer): Judgement {
   if ('refused' in ours) return { verdict: 'refused', ours };
   if ('crashed' in ours) return { verdict: 'disagree', ours, why: 'crashed' };
-  if (oracle.error !== undefined || oracle.objects === undefined) return { verdict: 'disagree', ours, why: 'accepted' };
+  if (oracle.error !== undefined || oracle.objects === undefined) {
+    // kubectl fails on the file but still applies what it could read: we must name at least one document it refuses,
+    // and check exactly the objects it still sends.
+    if (ours.refusedDocuments === 0) return { verdict: 'disagree', ours, why: 'accepted' };
+    return sameJson(ours.objects, oracle.partial ?? []) ? { verdict: 'agree', ours } : { verdict: 'disagree', ours, why: 'values' };
+  }
+  if (ours.refusedDocuments > 0) return { verdict: 'disagree', ours, why: 'values' };
   return sameJson(ours.objects, oracle.objects) ? { verdict: 'agree', ours } : { verdict: 'disagree', ours, why: 'values' };
 }
 

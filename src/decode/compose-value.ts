@@ -322,8 +322,6 @@ class Composer {
       case '!!str':
       case '!!timestamp':
         return [resolved.value, `s:${resolved.value}`];
-      case '!!merge':
-        return ['<<', 's:<<'];
       case '!!bool':
         return [String(resolved.value), `b:${resolved.value}`];
       case '!!int':

@@ -19,6 +19,8 @@ import { InputError } from '../cli/input-error';
  * differently (see `composeFirstDocument`): such a file is refused as a whole, never read one way.
  */
 export function decodeManifests(text: string, file: string): DecodeResult {
+  // kubectl's file reader drops a UTF-8 byte-order mark.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (looksLikeJsonStream(text)) {
     const json = decodeJsonStream(text, file);
     if (json) return json;
@@ -79,7 +81,11 @@ function decodeJsonStream(text: string, file: string): DecodeResult | undefined 
   if (failure) throw failure;
   const objects: DecodedObject[] = [];
   const refused: RefusedDocument[] = [];
-  values.forEach(({ value, line, text: valueText }, documentIndex) => {
+  values.forEach(({ value, line, text: valueText, refusal }, documentIndex) => {
+    if (refusal) {
+      refused.push({ documentIndex, line, reason: refusal });
+      return;
+    }
     if (value === null) return;
     // JSON is YAML to go-yaml's parser, which the locator uses to find the lines of fields.
     const chunk = { text: valueText, firstLine: line };
@@ -96,9 +102,6 @@ function add(
   refused: RefusedDocument[],
   where: (path: Array<string | number>, source: object) => Pick<DecodedObject, 'line' | 'locator'>,
 ): void {
-  if (flattened.refusal !== undefined) {
-    refused.push({ documentIndex, line, reason: flattened.refusal });
-    return;
-  }
+  for (const reason of flattened.refusals) refused.push({ documentIndex, line, reason });
   for (const object of flattened.objects) objects.push({ value: object.value, documentIndex, ...where(object.path, object.source) });
 }

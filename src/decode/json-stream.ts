@@ -8,6 +8,8 @@ export interface JsonStreamValue {
   readonly line: number;
   /** The value's text. */
   readonly text: string;
+  /** Set when the value is valid JSON that kubectl still refuses to decode (a number beyond float64). */
+  readonly refusal?: string;
 }
 
 /** Why reading a JSON stream stopped early, as kubectl's JSON decoder would see it. */
@@ -32,8 +34,9 @@ export function readJsonStream(text: string, file: string): JsonStreamResult {
     const line = reader.line();
     const start = reader.position;
     try {
+      reader.refusal = undefined;
       const value = reader.value(0);
-      values.push({ value, line, text: text.slice(start, reader.position) });
+      values.push({ value, line, text: text.slice(start, reader.position), refusal: reader.refusal });
     } catch (e) {
       if (e instanceof InputError) return { values, failure: e };
       throw e;
@@ -44,6 +47,8 @@ export function readJsonStream(text: string, file: string): JsonStreamResult {
 const MAX_DEPTH = 10_000; // Go's encoding/json limit
 
 class JsonReader {
+  /** Why kubectl refuses the value read last, although its syntax is valid. */
+  public refusal?: string;
   private pos = 0;
   constructor(private readonly text: string, private readonly file: string) {}
 
@@ -187,6 +192,8 @@ class JsonReader {
       }
     }
     const value = Number(literal);
+    // Valid JSON for kubectl's stream reader, refused when the document is decoded.
+    if (!Number.isFinite(value)) this.refusal ??= `kubectl refuses it: the number ${literal} does not fit in a float64 ("json: cannot unmarshal number")`;
     return value === 0 ? 0 : value;
   }
 

@@ -130,16 +130,25 @@ describe('decodeManifests: documents and lists as kubectl splits and flattens th
     expect(object.locator!.lineOf('spec.hostPID')).toBe(8);
   });
 
-  test('typed list items get the list apiVersion and its kind without List; nested lists are flattened', () => {
-    const text = [
-      'apiVersion: v1', 'kind: PodList', 'items:',
-      '- metadata: {name: a}', '  spec: {hostPID: true}',
-      '- apiVersion: v1', '  kind: List', '  items:', '  - {apiVersion: apps/v1, kind: Deployment, metadata: {name: d}}', '',
-    ].join('\n');
+  test('typed list items get the list apiVersion and its kind without List; null items are bare items', () => {
+    const text = ['apiVersion: v1', 'kind: PodList', 'items:', '- metadata: {name: a}', '  spec: {hostPID: true}', '- null', ''].join('\n');
     expect(values(text)).toEqual([
       { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' }, spec: { hostPID: true } },
-      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' } },
+      { apiVersion: 'v1', kind: 'Pod' },
     ]);
+  });
+
+  test('kubectl refuses a list that holds a list, and a list item without apiVersion while applying the others', () => {
+    const nested = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items: []\n- {apiVersion: v1, kind: Pod}\n';
+    expect(decodeManifests(nested, 'm.yaml')).toMatchObject({ objects: [], refused: [{ reason: expect.stringMatching(/is itself a list/) }] });
+    const partial = decodeManifests('apiVersion: v1\nkind: List\nitems:\n- {kind: Pod, metadata: {name: a}}\n- {apiVersion: v1, kind: Pod, metadata: {name: b}}\n', 'm.yaml');
+    expect(partial.objects.map(o => o.value.metadata.name)).toEqual(['b']);
+    expect(partial.refused).toMatchObject([{ reason: expect.stringMatching(/items\[0\]: it has no apiVersion/) }]);
+  });
+
+  test('metadata that does not decode into ObjectMeta makes kubectl refuse the document', () => {
+    expect(decodeManifests('apiVersion: v1\nkind: Pod\nmetadata: {name: 1000}\n', 'm.yaml').refused).toMatchObject([{ reason: expect.stringMatching(/metadata.name is number 1000, not string/) }]);
+    expect(decodeManifests('apiVersion: v1\nkind: Pod\nmetadata: {labels: {a: 1}}\n', 'm.yaml').refused).toHaveLength(1);
   });
 
   test('an object with items: null is an empty list, and one with items that are not mappings is refused', () => {

@@ -53,21 +53,29 @@ describe('decoder differential verdict rule', () => {
   const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } };
 
   test('agree: the same objects, keys in any order, numbers compared as numbers', () => {
-    const ours = { objects: [{ metadata: { name: 'p' }, kind: 'Pod', apiVersion: 'v1', n: 10n }] };
+    const ours = { objects: [{ metadata: { name: 'p' }, kind: 'Pod', apiVersion: 'v1', n: 10n }], refusedDocuments: 0 };
     expect(judge({ objects: [{ ...pod, n: 10 }] }, ours).verdict).toBe('agree');
   });
 
   test('disagree on another value, a missing key, an extra object or another order of objects', () => {
     const other = { ...pod, metadata: { name: 'q' } };
-    expect(judge({ objects: [pod] }, { objects: [other] })).toMatchObject({ verdict: 'disagree', why: 'values' });
-    expect(judge({ objects: [pod] }, { objects: [{ apiVersion: 'v1', kind: 'Pod' }] }).verdict).toBe('disagree');
-    expect(judge({ objects: [pod] }, { objects: [pod, pod] }).verdict).toBe('disagree');
-    expect(judge({ objects: [pod, other] }, { objects: [other, pod] }).verdict).toBe('disagree');
+    expect(judge({ objects: [pod] }, { objects: [other], refusedDocuments: 0 })).toMatchObject({ verdict: 'disagree', why: 'values' });
+    expect(judge({ objects: [pod] }, { objects: [{ apiVersion: 'v1', kind: 'Pod' }], refusedDocuments: 0 }).verdict).toBe('disagree');
+    expect(judge({ objects: [pod] }, { objects: [pod, pod], refusedDocuments: 0 }).verdict).toBe('disagree');
+    expect(judge({ objects: [pod, other] }, { objects: [other, pod], refusedDocuments: 0 }).verdict).toBe('disagree');
   });
 
   test('disagree when we accept a file kubectl rejects, or when our decoder crashes', () => {
-    expect(judge({ error: 'error parsing x.yaml' }, { objects: [pod] })).toMatchObject({ verdict: 'disagree', why: 'accepted' });
+    expect(judge({ error: 'error parsing x.yaml' }, { objects: [pod], refusedDocuments: 0 })).toMatchObject({ verdict: 'disagree', why: 'accepted' });
     expect(judge({ objects: [pod] }, { crashed: 'TypeError: x' })).toMatchObject({ verdict: 'disagree', why: 'crashed' });
+  });
+
+  test('when kubectl fails on some documents: agree only if we name a refused document and check exactly what it still sends', () => {
+    const failing = { error: 'unable to decode', partial: [pod] };
+    expect(judge(failing, { objects: [pod], refusedDocuments: 1 }).verdict).toBe('agree');
+    expect(judge(failing, { objects: [pod], refusedDocuments: 0 })).toMatchObject({ verdict: 'disagree', why: 'accepted' });
+    expect(judge(failing, { objects: [], refusedDocuments: 1 })).toMatchObject({ verdict: 'disagree', why: 'values' });
+    expect(judge({ objects: [pod] }, { objects: [], refusedDocuments: 1 })).toMatchObject({ verdict: 'disagree', why: 'values' });
   });
 
   test('refused: an InputError is fine whatever kubectl says', () => {
