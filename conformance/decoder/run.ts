@@ -8,7 +8,8 @@
  * Generates `--count` files (conformance/decoder/generate.ts) from `--seed` (random when not given; both are
  * printed), sends them to one long-lived oracle process in batches and decodes each with our decoder through
  * conformance/decoder/ours.ts. Verdicts (conformance/decoder/verdict.ts): agree, refused by us, disagree. Prints the
- * counts, the shortest disagreeing inputs with both answers, and exits 1 on any disagreement.
+ * counts, the shortest disagreeing inputs with both answers (the shortest of each kind of disagreement first: kubectl's
+ * error, or the path of the first differing value, with how many inputs share it), and exits 1 on any disagreement.
  *
  * `--write-corpus FILE` also writes the replay corpus of test/decode/differential-replay.test.ts: every hand-picked
  * case (conformance/decoder/hand-picked.ts), the first `--corpus-count` generated files and up to
@@ -21,7 +22,7 @@ import * as path from 'path';
 import { generateFiles } from './generate';
 import { HAND_PICKED } from './hand-picked';
 import { Oracle, oracleBinary, OracleReply } from './oracle';
-import { decodeWithOurs, judge, Judgement } from './verdict';
+import { decodeWithOurs, firstDifference, judge, Judgement } from './verdict';
 
 interface Options {
   readonly count: number;
@@ -130,9 +131,16 @@ async function main(): Promise<number> {
 
   const shortest = [...disagreements].sort((a, b) => a.item.text.length - b.item.text.length);
   if (shortest.length && options.show) {
-    console.log(`\nthe ${Math.min(options.show, shortest.length)} shortest disagreements:`);
-    for (const r of shortest.slice(0, options.show)) {
-      console.log(`\n--- ${r.item.id} (${r.judgement.why})\ninput:   ${JSON.stringify(r.item.text)}`);
+    // One input per kind of disagreement before a second of any kind, so that one frequent cause does not hide the others.
+    const kinds = new Map<string, Result[]>();
+    for (const r of shortest) kinds.set(kindOf(r), [...(kinds.get(kindOf(r)) ?? []), r]);
+    const shown: Result[] = [];
+    for (let round = 0; shown.length < options.show && shown.length < shortest.length; round++) {
+      for (const group of kinds.values()) if (group[round] && shown.length < options.show) shown.push(group[round]);
+    }
+    console.log(`\n${kinds.size} kinds of disagreement; the shortest input of each (up to ${options.show}):`);
+    for (const r of shown) {
+      console.log(`\n--- ${r.item.id}: ${kindOf(r)} (${kinds.get(kindOf(r))!.length} inputs)\ninput:   ${JSON.stringify(r.item.text)}`);
       console.log(`kubectl: ${r.reply.raw}`);
       console.log(`ours:    ${JSON.stringify(r.judgement.ours)}`);
     }
@@ -142,6 +150,17 @@ async function main(): Promise<number> {
 
   console.log(disagreements.length ? `\nFAIL: ${disagreements.length} disagreements (seed ${options.seed})` : '\nOK: no disagreement');
   return disagreements.length ? 1 : 0;
+}
+
+/** What a disagreement is about: kubectl's error without its specifics, or the first path where the values differ. */
+function kindOf(r: Result): string {
+  const ours = r.judgement.ours;
+  if (r.judgement.why === 'crashed') return `our decoder crashed: ${'crashed' in ours ? ours.crashed.split(':')[0] : ''}`;
+  if (r.judgement.why === 'accepted') {
+    return `we accept, kubectl: ${(r.reply.answer.error ?? '').replace(/'\{.*\}'/s, "'{...}'").replace(/"[^"]*"/g, '"..."').replace(/line \d+/g, 'line N').replace(/`[^`]*`/g, '`...`').slice(0, 100)}`;
+  }
+  const where = 'objects' in ours ? firstDifference(ours.objects, r.reply.answer.objects) : undefined;
+  return `values differ at ${(where ?? '').replace(/\[\d+\]/g, '[]')}`;
 }
 
 /** The replay corpus: one case per line, the oracle's answer as it printed it (its int64/float64 spellings kept). */

@@ -72,3 +72,25 @@ export function sameJson(ours: unknown, theirs: unknown): boolean {
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every(k => Object.prototype.hasOwnProperty.call(b, k) && sameJson(a[k], b[k]));
 }
+
+/** Where two JSON values first differ, as a path such as `[0].spec.containers[0].securityContext.privileged`. */
+export function firstDifference(ours: unknown, theirs: unknown, at = ''): string | undefined {
+  if (sameJson(ours, theirs)) return undefined;
+  if (Array.isArray(ours) && Array.isArray(theirs)) {
+    if (ours.length !== theirs.length) return `${at}.length`;
+    for (let i = 0; i < ours.length; i++) {
+      const d = firstDifference(ours[i], theirs[i], `${at}[${i}]`);
+      if (d !== undefined) return d;
+    }
+  }
+  if (ours && theirs && typeof ours === 'object' && typeof theirs === 'object' && !Array.isArray(ours) && !Array.isArray(theirs)) {
+    const a = ours as Record<string, unknown>;
+    const b = theirs as Record<string, unknown>;
+    for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+      if (!(k in a) || !(k in b)) return `${at}.${k}`;
+      const d = firstDifference(a[k], b[k], `${at}.${k}`);
+      if (d !== undefined) return d;
+    }
+  }
+  return at || '(top)';
+}
