@@ -79,10 +79,10 @@ export class Guardrails {
       throw new Error(`Guardrails are already enabled on "${scope.node.path || '<app>'}": enable them once, with every pack in the packs option.`);
     }
     const guardrails = new Guardrails(scope, props);
-    ENABLED.set(scope, guardrails);
     const root = scope.node.root;
-    ensureAspectsRunAtSynthesis(root);
     SynthesisHook.of(root).addOutputCheck(100, output => guardrails.runAtSynthesis(output));
+    ENABLED.set(scope, guardrails);
+    ensureAspectsRunAtSynthesis(root);
     return guardrails;
   }
 

@@ -99,6 +99,13 @@ describe('objects created by a validation', () => {
     expect(Guardrails.of(app)!.lastReport!.findings.map(f => [f.constructPath, f.suppressed])).toEqual([['c/creator/Late', true]]);
   });
 
+  test('Guardrails.check runs the validations first, as synthesis does, and judges what they create', () => {
+    const chart = Testing.chart();
+    new CreatesPodWhenValidated(chart, 'creator');
+    const report = Guardrails.check(chart, { packs: [Packs.pssBaseline()] });
+    expect(report.unsuppressed().map(f => `${f.ruleId} ${f.constructPath}`)).toEqual(['pss-privileged test/creator/Late']);
+  });
+
   test('the objects a validation creates are counted in the one evaluation of the synthesis', () => {
     const counting = new CountingCheck();
     const { app, chart } = appWith({ packs: [testPack(testRule('test-count', Severity.INFO, counting))], quiet: true });
@@ -282,5 +289,17 @@ describe('output of a clean app', () => {
     new ApiObject(chart, 'fine', podProps('fine', { privileged: false }));
     new ApiObject(chart, 'pod', podProps('evil'));
     expect(() => app.synth()).toThrow(/Pod evil {2}\(c\/pod\)/);
+  });
+});
+
+describe('an app of another cdk8s copy', () => {
+  test('is refused when the guardrails are enabled, since its files would be written past the check', () => {
+    class OtherCopyApp extends Construct {
+      constructor() {
+        super(undefined as any, '');
+      }
+      public synth(): void {}
+    }
+    expect(() => Guardrails.enable(new OtherCopyApp(), BASELINE)).toThrow(/not an App of the cdk8s that cdk8s-hardened loads .*npm dedupe/);
   });
 });

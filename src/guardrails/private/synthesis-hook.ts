@@ -41,12 +41,14 @@ export class SynthesisHook {
     return HOOKS.get(root);
   }
 
+  private readonly root: IConstruct;
   private readonly steps: { order: number; step: SynthesisStep }[] = [];
   private readonly checks: { order: number; check: OutputCheck }[] = [];
   private windowDepth = 0;
   private ranInWindow = false;
 
   private constructor(root: IConstruct) {
+    this.root = root;
     root.node.addValidation({ validate: () => { this.run(); return []; } });
     installRenderLog();
     wrapSynthesisMethods(root);
@@ -59,8 +61,12 @@ export class SynthesisHook {
     this.steps.sort((a, b) => a.order - b.order);
   }
 
-  /** Adds an output check; checks run in ascending `order`. */
+  /**
+   * Adds an output check; checks run in ascending `order`. Throws when the root is an app of another copy of cdk8s
+   * than the one this library loads: its synthesis would write its files past the check.
+   */
   public addOutputCheck(order: number, check: OutputCheck): void {
+    assertSameCdk8s(this.root);
     this.checks.push({ order, check });
     this.checks.sort((a, b) => a.order - b.order);
   }
@@ -106,6 +112,22 @@ export class SynthesisHook {
     if (this.inWindow && this.ranInWindow) return;
     if (this.inWindow) this.ranInWindow = true;
     for (const { step } of this.steps) step();
+  }
+}
+
+function assertSameCdk8s(root: IConstruct): void {
+  if (typeof (root as any).synth !== 'function' || Object.prototype.isPrototypeOf.call(App.prototype, root)) return;
+  throw new Error(
+    `Guardrails.enable: the root of "${root.node.path || '<app>'}" has a synth() method but is not an App of the cdk8s `
+    + `that cdk8s-hardened loads (${describeCdk8s()}), so its synthesis could not be checked. Install a single copy of `
+    + 'cdk8s (see `npm ls cdk8s`, then `npm dedupe`).');
+}
+
+function describeCdk8s(): string {
+  try {
+    return require.resolve('cdk8s');
+  } catch {
+    return 'cdk8s';
   }
 }
 
