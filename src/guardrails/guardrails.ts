@@ -1,17 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
-import { ensureAspectsRunAtSynthesis, Aspects } from '../aspects/aspects';
+import { ensureAspectsRunAtSynthesis } from '../aspects/aspects';
 import { Evaluator } from '../engine/evaluator';
 import { FailOn, failOnSeverity } from '../engine/fail-on';
 import { GuardrailReport } from '../engine/report';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
-import { SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX } from '../engine/suppression';
 import { NetworkFlows } from '../flows/network-flows';
 import { Packs } from '../packs/packs';
-import { collectObjects, CollectedObject } from './private/collect-objects';
+import { CollectedObject } from './private/collect-objects';
+import { evaluateOutput, OutputEvaluation } from './private/evaluate-output';
+import { prepareForCheck } from './private/prepare';
 import { SynthesisHook } from './private/synthesis-hook';
+import { SynthesisOutput } from './private/synthesis-output';
 
 /** How the guardrails check an app. */
 export interface GuardrailsProps {
@@ -65,26 +67,29 @@ const ENABLED = new WeakMap<IConstruct, Guardrails>();
 export class Guardrails {
   /**
    * Turns the guardrails on for `scope` (usually the App). From then on `app.synth()`, `app.synthYaml()`,
-   * `cdk8s synth` and `Testing.synth(chart)` evaluate the objects under `scope` once per synthesis, after all
-   * aspects ran and before any file is written, and fail with every unsuppressed error listed (and warnings
-   * too in strict mode).
+   * `cdk8s synth` and `Testing.synth(chart)` evaluate the objects under `scope` once per synthesis and fail with
+   * every unsuppressed error listed (and warnings too in strict mode). What is judged is the final output, as the
+   * cluster will decode it: the exact YAML `app.synth()` writes (held back until the check passed, so a failed
+   * synthesis writes nothing) or `app.synthYaml()` returns, and for `Testing.synth` the very objects returned,
+   * each decoded from the YAML cdk8s would write for it. Objects created by validations and values of Lazy
+   * producers are judged as rendered for that output.
    */
   public static enable(scope: IConstruct, props: GuardrailsProps = {}): Guardrails {
     if (ENABLED.has(scope)) {
       throw new Error(`Guardrails are already enabled on "${scope.node.path || '<app>'}": enable them once, with every pack in the packs option.`);
     }
     const guardrails = new Guardrails(scope, props);
-    ENABLED.set(scope, guardrails);
     const root = scope.node.root;
+    SynthesisHook.of(root).addOutputCheck(100, output => guardrails.runAtSynthesis(output));
+    ENABLED.set(scope, guardrails);
     ensureAspectsRunAtSynthesis(root);
-    const hook = SynthesisHook.of(root);
-    hook.addStep(100, () => guardrails.runAtSynthesis(hook));
     return guardrails;
   }
 
   /**
-   * Applies the aspects and evaluates the objects under `scope` now, without synthesizing and without throwing
-   * on findings. Handy in tests: `expect(Guardrails.check(chart).unsuppressed()).toEqual([])`.
+   * Applies the aspects, runs the validations of the app (which may create objects) and evaluates the objects
+   * under `scope` now, each as decoded from the YAML cdk8s would write for it, without synthesizing and without
+   * throwing on findings. Handy in tests: `expect(Guardrails.check(chart).unsuppressed()).toEqual([])`.
    */
   public static check(scope: IConstruct, props: GuardrailsProps = {}): GuardrailReport {
     return new Guardrails(scope, props).evaluate();
@@ -117,29 +122,20 @@ export class Guardrails {
     return this.report;
   }
 
-  /** Applies the aspects and evaluates the scope now. Never throws for findings. */
+  /** Applies the aspects, runs the validations and evaluates the scope now. Never throws for findings. */
   public evaluate(): GuardrailReport {
-    Aspects.applyAll(this.scope.node.root);
-    return this.evaluateCollected(collectObjects(this.scope)).report;
+    prepareForCheck(this.scope.node.root);
+    return this.evaluateOutput(SynthesisOutput.empty()).report;
   }
 
-  private evaluateCollected(collected: CollectedObject[]): { report: GuardrailReport; collected: CollectedObject[] } {
-    let report = this.evaluator.evaluate(collected.map(c => c.object));
-    if (this.props.annotateSuppressions ?? true) {
-      const stamped = annotateConstructSuppressions(collected, report);
-      if (stamped) {
-        // Re-render so the checked JSON is exactly what will be written.
-        collected = collectObjects(this.scope);
-        report = this.evaluator.evaluate(collected.map(c => c.object));
-      }
-    }
-    this.report = report;
-    return { report, collected };
+  private evaluateOutput(output: SynthesisOutput): OutputEvaluation {
+    const evaluation = evaluateOutput(this.evaluator, this.scope, output, this.props.annotateSuppressions ?? true);
+    this.report = evaluation.report;
+    return evaluation;
   }
 
-  private runAtSynthesis(hook: SynthesisHook): void {
-    const { report, collected } = this.evaluateCollected(collectObjects(this.scope));
-    if (hook.inWindow) reuseRenderedJson(collected, hook);
+  private runAtSynthesis(output: SynthesisOutput): void {
+    const { report, collected } = this.evaluateOutput(output);
     this.writeReportFiles(report, collected);
     const failOn = this.props.failOn ?? FailOn.ERROR;
     const threshold = failOnSeverity(failOn);
@@ -164,39 +160,5 @@ export class Guardrails {
     fs.writeFileSync(path.join(dir, 'guardrails-report.txt'), report.toText());
     fs.writeFileSync(path.join(dir, 'guardrails-report.json'), JSON.stringify(report.toJson(), undefined, 2) + '\n');
     fs.writeFileSync(path.join(dir, 'guardrails-report.sarif'), JSON.stringify(report.toSarif(), undefined, 2) + '\n');
-  }
-}
-
-/**
- * Writes construct-level suppressions that accepted a finding into the object's annotations. Returns true when
- * an annotation was added.
- */
-function annotateConstructSuppressions(collected: CollectedObject[], report: GuardrailReport): boolean {
-  const byPath = new Map(collected.map(c => [c.object.constructPath, c]));
-  let stamped = false;
-  for (const f of report.findings) {
-    if (!f.suppressed || !f.suppression || f.suppression.origin.startsWith('annotation on ')) continue;
-    const target = byPath.get(f.constructPath);
-    if (!target) continue;
-    const key = SUPPRESS_ANNOTATION_PREFIX + f.ruleId;
-    if (target.object.annotations[key] !== undefined) continue;
-    target.apiObject.metadata.addAnnotation(key, f.suppression.reason);
-    if (f.suppression.expires) {
-      target.apiObject.metadata.addAnnotation(SUPPRESS_EXPIRES_ANNOTATION_PREFIX + f.ruleId, f.suppression.expires);
-    }
-    stamped = true;
-  }
-  return stamped;
-}
-
-/**
- * Within one `App.synth()`, makes each ApiObject return the JSON already rendered for the checks instead of
- * rendering it again, until the synthesis ends. Nothing changes the tree between the checks and the writing.
- */
-function reuseRenderedJson(collected: CollectedObject[], hook: SynthesisHook): void {
-  for (const { apiObject, object } of collected) {
-    const rendered = object.manifest;
-    Object.defineProperty(apiObject, 'toJson', { value: () => rendered, configurable: true, writable: true });
-    hook.onWindowEnd(() => { delete (apiObject as any).toJson; });
   }
 }
