@@ -7,6 +7,7 @@ import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
 import { exitCodeOf, scan } from './scan';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
 import { Packs } from '../packs/packs';
+import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
 
 /** Output formats of `scan`. */
 export const FORMATS = ['text', 'json', 'sarif'];
@@ -18,6 +19,8 @@ export interface CliIo {
   /** Reads standard input to its end, or stops once it holds more than `maxBytes`. */
   readonly readStdin: (maxBytes: number) => Promise<Uint8Array>;
   readonly cwd: string;
+  /** The file-system calls `--output` goes through. @default - Node's fs */
+  readonly writer?: FileWriter;
 }
 
 /** Exit codes of the CLI (the public contract). */
@@ -91,9 +94,10 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
     const rendered = render(result.report, flags.format);
     if (flags.output) {
       try {
-        fs.writeFileSync(path.resolve(io.cwd, flags.output), rendered);
+        writeFileAtomic(path.resolve(io.cwd, flags.output), rendered, 'the report', io.writer);
       } catch (e) {
-        return usage(`cannot write the report to ${flags.output}: ${e instanceof Error ? e.message : String(e)}`);
+        if (e instanceof WriteFailure) return usage(e.message);
+        throw e;
       }
     } else {
       io.stdout(rendered);

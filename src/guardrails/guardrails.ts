@@ -10,6 +10,7 @@ import { Severity } from '../engine/severity';
 import { SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX } from '../engine/suppression';
 import { NetworkFlows } from '../flows/network-flows';
 import { Packs } from '../packs/packs';
+import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
 import { collectObjects, CollectedObject } from './private/collect-objects';
 import { SynthesisHook } from './private/synthesis-hook';
 
@@ -99,6 +100,11 @@ export class Guardrails {
   private readonly props: GuardrailsProps;
   private readonly evaluator: Evaluator;
   private report?: GuardrailReport;
+  /**
+   * The file-system calls report files go through (tests simulate a full disk with it).
+   * @internal
+   */
+  public _fileWriter?: FileWriter;
 
   private constructor(scope: IConstruct, props: GuardrailsProps) {
     this.scope = scope;
@@ -158,12 +164,22 @@ export class Guardrails {
     if (!dir) return;
     const flows = NetworkFlows.fromObjects(collected.map(c => c.object));
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'network-flows.mmd'), flows.toMermaid());
-    fs.writeFileSync(path.join(dir, 'network-flows.dot'), flows.toDot());
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'guardrails-report.txt'), report.toText());
-    fs.writeFileSync(path.join(dir, 'guardrails-report.json'), JSON.stringify(report.toJson(), undefined, 2) + '\n');
-    fs.writeFileSync(path.join(dir, 'guardrails-report.sarif'), JSON.stringify(report.toSarif(), undefined, 2) + '\n');
+    const files: Array<[string, string, string]> = [
+      ['network-flows.mmd', flows.toMermaid(), 'the network flows (Mermaid)'],
+      ['network-flows.dot', flows.toDot(), 'the network flows (Graphviz)'],
+      ['guardrails-report.txt', report.toText(), 'the guardrails report (text)'],
+      ['guardrails-report.json', JSON.stringify(report.toJson(), undefined, 2) + '\n', 'the guardrails report (JSON)'],
+      ['guardrails-report.sarif', JSON.stringify(report.toSarif(), undefined, 2) + '\n', 'the guardrails report (SARIF)'],
+    ];
+    for (const [name, content, what] of files) {
+      try {
+        writeFileAtomic(path.join(dir, name), content, what, this._fileWriter);
+      } catch (e) {
+        // One line, not a stack trace into the file system: the message says what, where and how much.
+        if (e instanceof WriteFailure) throw new Error(`cdk8s-hardened guardrails: ${e.message}`);
+        throw e;
+      }
+    }
   }
 }
 
