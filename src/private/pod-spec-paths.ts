@@ -34,23 +34,38 @@ export const POD_SPEC_LOCATIONS: PodSpecLocation[] = [
   { kind: 'CronJob', groups: ['batch'], path: ['spec', 'jobTemplate', 'spec', 'template'], runsPods: true },
   // Custom resources whose pod template is a plain core/v1 PodTemplateSpec at a documented path.
   {
-    kind: 'Rollout', groups: ['argoproj.io'], path: ['spec', 'template'], runsPods: true,
+    kind: 'Rollout',
+    groups: ['argoproj.io'],
+    path: ['spec', 'template'],
+    runsPods: true,
     source: 'https://argo-rollouts.readthedocs.io/en/stable/features/specification/ (spec.template)',
   },
   {
-    kind: 'DeploymentConfig', groups: ['apps.openshift.io'], path: ['spec', 'template'], runsPods: true,
+    kind: 'DeploymentConfig',
+    groups: ['apps.openshift.io'],
+    path: ['spec', 'template'],
+    runsPods: true,
     source: 'https://docs.openshift.com/container-platform/4.14/rest_api/workloads_apis/deploymentconfig-apps-openshift-io-v1.html (spec.template)',
   },
   {
-    kind: 'Service', groups: ['serving.knative.dev'], path: ['spec', 'template'], runsPods: true,
+    kind: 'Service',
+    groups: ['serving.knative.dev'],
+    path: ['spec', 'template'],
+    runsPods: true,
     source: 'https://knative.dev/docs/serving/reference/serving-api/#serving.knative.dev/v1.Service (spec.template, a RevisionTemplateSpec whose spec inlines the PodSpec)',
   },
   {
-    kind: 'Configuration', groups: ['serving.knative.dev'], path: ['spec', 'template'], runsPods: true,
+    kind: 'Configuration',
+    groups: ['serving.knative.dev'],
+    path: ['spec', 'template'],
+    runsPods: true,
     source: 'https://knative.dev/docs/serving/reference/serving-api/#serving.knative.dev/v1.Configuration (spec.template)',
   },
   {
-    kind: 'ScaledJob', groups: ['keda.sh'], path: ['spec', 'jobTargetRef', 'template'], runsPods: true,
+    kind: 'ScaledJob',
+    groups: ['keda.sh'],
+    path: ['spec', 'jobTargetRef', 'template'],
+    runsPods: true,
     source: 'https://keda.sh/docs/latest/reference/scaledjob-spec/ (spec.jobTargetRef is a batch/v1 JobSpec)',
   },
 ];

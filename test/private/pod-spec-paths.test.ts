@@ -15,7 +15,8 @@ const HARDENED_POD_SPEC = {
 };
 
 function privileged(spec: any): any {
-  return { ...spec, hostPID: true, containers: [{ ...spec.containers[0], securityContext: { ...spec.containers[0].securityContext, privileged: true } }] };
+  const container = spec.containers[0];
+  return { ...spec, hostPID: true, containers: [{ ...container, securityContext: { ...container.securityContext, privileged: true } }] };
 }
 
 const template = (spec: any) => ({ metadata: { labels: { app: 'web' } }, spec });
@@ -32,17 +33,23 @@ interface KindCase {
 const CASES: KindCase[] = [
   { apiVersion: 'v1', kind: 'PodTemplate', make: s => ({ template: template(s) }), specPath: 'template.spec' },
   {
-    apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', specPath: 'spec.template.spec',
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Rollout',
+    specPath: 'spec.template.spec',
     make: s => ({ spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: template(s), strategy: { canary: { steps: [{ setWeight: 20 }] } } } }),
   },
   {
-    apiVersion: 'apps.openshift.io/v1', kind: 'DeploymentConfig', specPath: 'spec.template.spec',
+    apiVersion: 'apps.openshift.io/v1',
+    kind: 'DeploymentConfig',
+    specPath: 'spec.template.spec',
     make: s => ({ spec: { replicas: 1, selector: { app: 'web' }, template: template(s) } }),
   },
   { apiVersion: 'serving.knative.dev/v1', kind: 'Service', make: s => ({ spec: { template: template(s) } }), specPath: 'spec.template.spec' },
   { apiVersion: 'serving.knative.dev/v1', kind: 'Configuration', make: s => ({ spec: { template: template(s) } }), specPath: 'spec.template.spec' },
   {
-    apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledJob', specPath: 'spec.jobTargetRef.template.spec',
+    apiVersion: 'keda.sh/v1alpha1',
+    kind: 'ScaledJob',
+    specPath: 'spec.jobTargetRef.template.spec',
     make: s => ({ spec: { jobTargetRef: { template: template({ ...s, restartPolicy: 'Never' }) }, triggers: [{ type: 'cron', metadata: {} }] } }),
   },
 ];
