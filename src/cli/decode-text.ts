@@ -73,8 +73,7 @@ function firstInvalidUtf8(bytes: Uint8Array): { offset: number; why: string } {
     let length: number;
     let low = 0x80;
     let high = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-    else if (lead >= 0xe0 && lead <= 0xef) {
+    if (lead >= 0xc2 && lead <= 0xdf) {length = 2;} else if (lead >= 0xe0 && lead <= 0xef) {
       length = 3;
       if (lead === 0xe0) low = 0xa0;
       if (lead === 0xed) high = 0x9f;
