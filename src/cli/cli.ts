@@ -6,6 +6,7 @@ import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
 import { exitCodeOf, scan } from './scan';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
+import { DEFAULT_KUBERNETES_VERSION } from '../engine/rule-context';
 import { Packs } from '../packs/packs';
 import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
 
@@ -33,7 +34,7 @@ interface ScanFlags {
   readonly packs?: string;
   readonly failOn: string;
   readonly output?: string;
-  readonly kubernetesVersion: string;
+  readonly kubernetesVersion?: string;
 }
 
 /**
@@ -56,7 +57,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .addOption(new Option('--packs <names>', `comma-separated rule packs to run (${Packs.names().join(', ')})`))
     .addOption(new Option('--fail-on <severity>', 'least severe unsuppressed finding that fails the run (exit 1)').choices(FAIL_ON_VALUES).default('error'))
     .addOption(new Option('--output <file>', 'write the report to a file instead of standard output'))
-    .addOption(new Option('--kubernetes-version <version>', 'Kubernetes version the manifests target, 1.NN').default('1.28'))
+    .addOption(new Option('--kubernetes-version <version>', `Kubernetes version of the cluster, 1.NN (default: ${DEFAULT_KUBERNETES_VERSION}, the newest the packs know); a namespace defined in the files is judged at the Pod Security version it enforces, up to this one`))
     .action(async (paths: string[], flags: ScanFlags) => {
       exitCode = await runScan(paths, flags, io);
     });

@@ -12,7 +12,7 @@ function outcome(result: ScanResult): ScanOutcome {
 export interface ManifestScannerProps {
   /** Names of the rule packs to run. @default - every shipped pack */
   readonly packs?: string[];
-  /** Target Kubernetes version, `1.NN`. @default "1.28" */
+  /** Kubernetes version of the cluster, `1.NN`. @default - the newest version the packs know; pods in a namespace the input defines are judged at the Pod Security version it enforces */
   readonly kubernetesVersion?: string;
   /** Severity per rule ID, replacing the pack's. @default - the packs' severities */
   readonly severityOverrides?: { [ruleId: string]: Severity };

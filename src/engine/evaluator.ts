@@ -2,9 +2,11 @@ import { AppliedSuppression, Finding, ResourceRef, UnusedSuppression } from './f
 import { ManifestObject } from './manifest-object';
 import { GuardrailReport } from './report';
 import { Rule, RuleViolation } from './rule';
-import { RuleContext } from './rule-context';
+import { DEFAULT_KUBERNETES_VERSION, RuleContext } from './rule-context';
 import { RulePack } from './rule-pack';
 import { Severity } from './severity';
+import { enforcedVersions, podNamespaceOf } from '../private/namespace-psa-version';
+import { podTemplateOf } from '../private/pod-template';
 import {
   DeclaredSuppression, SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX, suppressionProblem, today,
 } from './suppression';
@@ -13,7 +15,12 @@ import {
 export interface EvaluatorProps {
   /** The rule packs to run. A rule present in several packs runs once. */
   readonly packs: RulePack[];
-  /** Target Kubernetes version (`1.NN`). @default "1.28" */
+  /**
+   * Target Kubernetes version (`1.NN`): the version of the cluster. Each pod is judged at the Pod Security
+   * version its namespace enforces (`pod-security.kubernetes.io/enforce-version`) when the objects define the
+   * namespace, capped at this version; other pods, and every other rule, at this version.
+   * @default - the newest version the packs know (DEFAULT_KUBERNETES_VERSION)
+   */
   readonly kubernetesVersion?: string;
   /** Severity per rule ID, replacing the pack's. @default - the packs' severities */
   readonly severityOverrides?: { [ruleId: string]: Severity };
@@ -52,12 +59,13 @@ export class Evaluator {
     }
     this.rules = combined.rules.map(r => (overrides[r.id] ? r.withSeverity(overrides[r.id]) : r));
     // Fail early on a bad version rather than in the middle of an evaluation.
-    RuleContext.parseKubernetesMinor(props.kubernetesVersion ?? '1.28');
+    RuleContext.parseKubernetesMinor(props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
   }
 
   /** Evaluates every rule against every object. Never throws for a rule's failure: it becomes a finding. */
   public evaluate(objects: ManifestObject[], options: EvaluateOptions = {}): GuardrailReport {
     const context = new RuleContext(objects, { kubernetesVersion: this.props.kubernetesVersion });
+    const podContextOf = podSecurityContexts(objects, context);
     const date = this.props.today ?? today();
     const allowErrors = this.props.allowErrorSuppression ?? true;
     const used = new Set<DeclaredSuppression>();
@@ -70,9 +78,10 @@ export class Evaluator {
       for (const s of suppressions) declared.add(s);
       // Shared by every finding of the object: findings are read-only.
       let target: { name: string; resource: ResourceRef } | undefined;
+      const objectContext = podContextOf(object);
 
       for (const rule of this.rules) {
-        for (const violation of runCheck(rule, object, context)) {
+        for (const violation of runCheck(rule, object, objectContext)) {
           target ??= { name: object.displayName, resource: resourceOf(object) };
           const candidates = suppressions.length ? suppressions.filter(s => s.ruleId === rule.id) : [];
           // Every suppression naming the rule counts as used, even when another one (say, the same suppression
@@ -89,6 +98,26 @@ export class Evaluator {
       .map(s => ({ ruleId: s.ruleId, reason: s.reason, origin: s.origin }));
     return new GuardrailReport({ objects: objects.length, findings, rules: this.rules, unusedSuppressions: unused, skipped: options.skipped });
   }
+}
+
+/**
+ * The context each object is judged in: a pod at the Pod Security version its namespace enforces, when the
+ * objects define that namespace; anything else at the target version.
+ */
+function podSecurityContexts(objects: ManifestObject[], base: RuleContext): (object: ManifestObject) => RuleContext {
+  const versions = enforcedVersions(objects, base.kubernetesMinor);
+  if (versions.size === 0) return () => base;
+  const byMinor = new Map<number, RuleContext>([[base.kubernetesMinor, base]]);
+  return object => {
+    if (!podTemplateOf(object)) return base;
+    const minor = versions.get(podNamespaceOf(object)) ?? base.kubernetesMinor;
+    let context = byMinor.get(minor);
+    if (!context) {
+      context = base.atKubernetesVersion(`1.${minor}`);
+      byMinor.set(minor, context);
+    }
+    return context;
+  };
 }
 
 function runCheck(rule: Rule, object: ManifestObject, context: RuleContext): RuleViolation[] {

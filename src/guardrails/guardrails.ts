@@ -18,7 +18,11 @@ import { SynthesisHook } from './private/synthesis-hook';
 export interface GuardrailsProps {
   /** The rule packs to run. @default Packs.defaults() - every shipped pack */
   readonly packs?: RulePack[];
-  /** The Kubernetes version the manifests target, as `1.NN`. @default "1.28" */
+  /**
+   * The Kubernetes version of the cluster, as `1.NN`. Pods in a namespace the app defines are judged at the Pod
+   * Security version that namespace enforces (`pod-security.kubernetes.io/enforce-version`), up to this one.
+   * @default - the newest version the packs know (DEFAULT_KUBERNETES_VERSION)
+   */
   readonly kubernetesVersion?: string;
   /** Severity per rule ID, replacing the packs' severities for this app. @default - the packs' severities */
   readonly severityOverrides?: { [ruleId: string]: Severity };

@@ -20,8 +20,9 @@ export interface HardenedValidationProps {
    */
   readonly failOn?: string;
   /**
-   * Kubernetes version the manifests target, `1.NN`.
-   * @default "1.28"
+   * Kubernetes version of the cluster, `1.NN`. Pods in a namespace the manifests define are judged at the Pod
+   * Security version it enforces, up to this one.
+   * @default - the newest version the packs know
    */
   readonly kubernetesVersion?: string;
   /**
