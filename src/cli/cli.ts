@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { STDIN_PATH } from './collect-files';
 import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
-import { exitCodeOf, scan } from './scan';
+import { describeSkipped, exitCodeOf, scan } from './scan';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
 import { DEFAULT_KUBERNETES_VERSION } from '../engine/rule-context';
 import { Packs } from '../packs/packs';
@@ -35,6 +35,7 @@ interface ScanFlags {
   readonly failOn: string;
   readonly output?: string;
   readonly kubernetesVersion?: string;
+  readonly failOnSkipped?: boolean;
 }
 
 /**
@@ -58,6 +59,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .addOption(new Option('--fail-on <severity>', 'least severe unsuppressed finding that fails the run (exit 1)').choices(FAIL_ON_VALUES).default('error'))
     .addOption(new Option('--output <file>', 'write the report to a file instead of standard output'))
     .addOption(new Option('--kubernetes-version <version>', `Kubernetes version of the cluster, 1.NN (default: ${DEFAULT_KUBERNETES_VERSION}, the newest the packs know); a namespace defined in the files is judged at the Pod Security version it enforces, up to this one`))
+    .addOption(new Option('--fail-on-skipped', 'fail the run (exit 1) when an object is passed over unchecked (a custom resource no rule reads, a document that is not a Kubernetes object), listing each one'))
     .action(async (paths: string[], flags: ScanFlags) => {
       exitCode = await runScan(paths, flags, io);
     });
@@ -109,7 +111,11 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
     } else if (result.files === 0) {
       io.stderr(`cdk8s-hardened scan: warning: no .yaml, .yml or .json files found under ${paths.join(', ')}.\n`);
     }
-    return exitCodeOf(result, failOn);
+    if (flags.failOnSkipped && result.report.skipped > 0) {
+      io.stderr(`cdk8s-hardened scan: ${result.report.skipped} object${result.report.skipped === 1 ? ' was' : 's were'} not checked (--fail-on-skipped):\n`);
+      for (const s of result.report.skippedObjects) io.stderr(`  ${describeSkipped(s)}\n`);
+    }
+    return exitCodeOf(result, failOn, flags.failOnSkipped === true);
   } catch (e) {
     return usage(e instanceof Error ? e.message : String(e));
   }

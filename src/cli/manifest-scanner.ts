@@ -30,9 +30,12 @@ export class ScanOutcome {
     this.problems = [...problems];
   }
 
-  /** The `scan` command's exit code: 2 for unreadable input, 1 for findings at or above `failOn`, else 0. */
-  public exitCode(failOn: FailOn = FailOn.ERROR): number {
-    return exitCodeOf(this, failOn);
+  /**
+   * The `scan` command's exit code: 2 for unreadable input, 1 for findings at or above `failOn` (or, with
+   * `failOnSkipped`, for an object passed over unchecked), else 0.
+   */
+  public exitCode(failOn: FailOn = FailOn.ERROR, failOnSkipped: boolean = false): number {
+    return exitCodeOf(this, failOn, failOnSkipped);
   }
 }
 

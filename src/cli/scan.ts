@@ -4,14 +4,16 @@ import { InputError } from './input-error';
 import { InputProblem } from './input-problem';
 import { parseManifests } from './parse-manifests';
 import { DEFAULT_MAX_FILE_BYTES, readFileBytes, readStdinBytes } from './read-bytes';
-import { isUnderstood } from './understood';
+import { whySkipped } from './understood';
 import { Evaluator } from '../engine/evaluator';
 import { FailOn, failOnSeverity } from '../engine/fail-on';
+import { SkippedObject } from '../engine/finding';
 import { ManifestObject } from '../engine/manifest-object';
 import { GuardrailReport } from '../engine/report';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
 import { Packs } from '../packs/packs';
+import { isObject } from '../private/json';
 
 /** The name standard input gets in reports. */
 export const STDIN_NAME = '<stdin>';
@@ -61,7 +63,7 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
   const cwd = options.cwd ?? process.cwd();
   const problems: InputProblem[] = [];
   const objects: ManifestObject[] = [];
-  let skipped = 0;
+  const skipped: SkippedObject[] = [];
   let files = 0;
 
   const read = (file: string, load: () => Uint8Array | string) => {
@@ -70,8 +72,9 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
       const loaded = load();
       const text = typeof loaded === 'string' ? loaded : decodeText(loaded, file);
       for (const parsed of parseManifests(text, file)) {
-        if (!isUnderstood(parsed.value)) {
-          skipped++;
+        const reason = whySkipped(parsed.value);
+        if (reason !== undefined) {
+          skipped.push(skippedObject(parsed.value, reason, file, parsed.line));
           continue;
         }
         objects.push(ManifestObject.fromJson(parsed.value, { file, line: parsed.line, locator: parsed.locator }));
@@ -99,17 +102,43 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
     for (const entry of collected.files) read(entry.display, () => readFileBytes(entry.absolute, entry.display, maxBytes));
   }
 
-  return { report: evaluator.evaluate(objects, { skipped }), problems, files };
+  return { report: evaluator.evaluate(objects, { skippedObjects: skipped }), problems, files };
+}
+
+/** What the report says about a document that was passed over. */
+export function skippedObject(value: unknown, reason: string, file?: string, line?: number): SkippedObject {
+  const object = isObject(value) ? value : {};
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const entries: { [key: string]: string | number | undefined } = {
+    apiVersion: text(object.apiVersion),
+    kind: text(object.kind),
+    name: text(metadata.name),
+    namespace: text(metadata.namespace),
+    file,
+    line,
+  };
+  const result: { -readonly [K in keyof SkippedObject]: SkippedObject[K] } = { reason };
+  for (const [key, v] of Object.entries(entries)) if (v !== undefined) (result as any)[key] = v;
+  return result;
 }
 
 /**
  * The exit code of a scan: 2 when an input could not be read, else 1 when an unsuppressed finding is at or above
- * `failOn`, else 0.
+ * `failOn` (or, with `failOnSkipped`, when an object was passed over unchecked), else 0.
  */
-export function exitCodeOf(result: Pick<ScanResult, 'report' | 'problems'>, failOn: FailOn = FailOn.ERROR): number {
+export function exitCodeOf(result: Pick<ScanResult, 'report' | 'problems'>, failOn: FailOn = FailOn.ERROR, failOnSkipped = false): number {
   if (result.problems.length > 0) return 2;
+  if (failOnSkipped && result.report.skipped > 0) return 1;
   const threshold = failOnSeverity(failOn);
   return threshold && result.report.hasFindingsAtOrAbove(threshold) ? 1 : 0;
+}
+
+/** One line per skipped object, `file:line: Kind ns/name (apiVersion): reason`, for --fail-on-skipped. */
+export function describeSkipped(s: SkippedObject): string {
+  const where = [s.file ?? s.constructPath, s.line].filter(x => x !== undefined).join(':');
+  const what = s.kind ? `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name ?? '<unnamed>'} (${s.apiVersion ?? 'no apiVersion'})` : 'a document';
+  return `${where ? `${where}: ` : ''}${what} was not checked: ${s.reason}`;
 }
 
 /** The shipped packs with these names, in the order given; every pack when none are named. */

@@ -33,8 +33,8 @@ export function whySkipped(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a Kubernetes object';
   const object = value as { [key: string]: unknown };
   const { apiVersion, kind, metadata } = object;
-  if (typeof apiVersion !== 'string' || !apiVersion || typeof kind !== 'string' || !kind) return 'no apiVersion and kind';
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return 'no metadata';
+  if (typeof apiVersion !== 'string' || !apiVersion || typeof kind !== 'string' || !kind) return 'not a Kubernetes object (no apiVersion and kind)';
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return 'not a Kubernetes object (no metadata)';
   if (PASSED_OVER_KINDS.has(kind)) return 'a CRD describes other objects and runs nothing';
   const slash = apiVersion.indexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);

@@ -1,15 +1,15 @@
-import { AppliedSuppression, Finding, ResourceRef, UnusedSuppression } from './finding';
+import { AppliedSuppression, Finding, ResourceRef, SeverityOverride, SkippedObject, UnusedSuppression } from './finding';
 import { ManifestObject } from './manifest-object';
 import { GuardrailReport } from './report';
 import { Rule, RuleViolation } from './rule';
 import { DEFAULT_KUBERNETES_VERSION, RuleContext } from './rule-context';
 import { RulePack } from './rule-pack';
-import { Severity } from './severity';
-import { enforcedVersions, podNamespaceOf } from '../private/namespace-psa-version';
-import { podTemplateOf } from '../private/pod-template';
+import { Severity, severityRank } from './severity';
 import {
   DeclaredSuppression, SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX, suppressionProblem, today,
 } from './suppression';
+import { enforcedVersions, podNamespaceOf } from '../private/namespace-psa-version';
+import { podTemplateOf } from '../private/pod-template';
 
 /** What to evaluate and how. */
 export interface EvaluatorProps {
@@ -38,6 +38,8 @@ export interface EvaluatorProps {
 export interface EvaluateOptions {
   /** Documents the caller passed over (not Kubernetes objects the rules read), counted in the report. @default 0 */
   readonly skipped?: number;
+  /** The objects the caller passed over, listed in the report (their number replaces `skipped`). @default - none */
+  readonly skippedObjects?: SkippedObject[];
 }
 
 /**
@@ -46,7 +48,10 @@ export interface EvaluateOptions {
  */
 export class Evaluator {
   public readonly rules: Rule[];
+  /** The rules whose severity `severityOverrides` changes, with the pack's severity and the new one. */
+  public readonly severityOverrides: SeverityOverride[];
   private readonly props: EvaluatorProps;
+  private readonly packSeverity: Map<string, Severity>;
 
   constructor(props: EvaluatorProps) {
     this.props = props;
@@ -57,6 +62,18 @@ export class Evaluator {
         throw new Error(`severityOverrides names rule "${ruleId}", which none of the packs (${props.packs.map(p => p.name).join(', ')}) contains.`);
       }
     }
+    const changed: SeverityOverride[] = [];
+    for (const rule of combined.rules) {
+      const to = overrides[rule.id];
+      if (!to) continue;
+      if (props.allowErrorSuppression === false && rule.severity === Severity.ERROR && severityRank(to) < severityRank(Severity.ERROR)) {
+        throw new Error(`severityOverrides lowers rule "${rule.id}" from error to ${to}, but allowErrorSuppression is false: an error may then be neither `
+          + `suppressed nor lowered. Remove the override of "${rule.id}" (fix the findings instead), or set allowErrorSuppression to true.`);
+      }
+      changed.push({ ruleId: rule.id, from: rule.severity, to });
+    }
+    this.severityOverrides = changed;
+    this.packSeverity = new Map(changed.map(c => [c.ruleId, c.from]));
     this.rules = combined.rules.map(r => (overrides[r.id] ? r.withSeverity(overrides[r.id]) : r));
     // Fail early on a bad version rather than in the middle of an evaluation.
     RuleContext.parseKubernetesMinor(props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
@@ -88,7 +105,7 @@ export class Evaluator {
           // declared on the construct and written into the manifest) is the one applied.
           candidates.forEach(s => used.add(s));
           const decision = candidates.length ? decide(candidates, rule, date, allowErrors) : {};
-          findings.push(toFinding(rule, object, target.name, target.resource, violation, decision));
+          findings.push(toFinding(rule, object, target.name, target.resource, violation, decision, this.packSeverity.get(rule.id)));
         }
       }
     }
@@ -96,7 +113,15 @@ export class Evaluator {
     const unused: UnusedSuppression[] = [...declared]
       .filter(s => !used.has(s))
       .map(s => ({ ruleId: s.ruleId, reason: s.reason, origin: s.origin }));
-    return new GuardrailReport({ objects: objects.length, findings, rules: this.rules, unusedSuppressions: unused, skipped: options.skipped });
+    return new GuardrailReport({
+      objects: objects.length,
+      findings,
+      rules: this.rules,
+      unusedSuppressions: unused,
+      skipped: options.skipped,
+      skippedObjects: options.skippedObjects,
+      severityOverrides: this.severityOverrides,
+    });
   }
 }
 
@@ -165,7 +190,7 @@ function resourceOf(object: ManifestObject): ResourceRef {
 /** Builds a finding with only the optional fields that have a value (the JSON report omits the others). */
 function toFinding(
   rule: Rule, object: ManifestObject, displayName: string, resource: ResourceRef, violation: RuleViolation,
-  decision: SuppressionDecision,
+  decision: SuppressionDecision, overriddenFrom: Severity | undefined,
 ): Finding {
   const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
     ruleId: rule.id,
@@ -181,6 +206,7 @@ function toFinding(
   if (line !== undefined) finding.line = line;
   if (violation.path) finding.path = violation.path;
   if (object.constructPath) finding.constructPath = object.constructPath;
+  if (overriddenFrom !== undefined) finding.overriddenFrom = overriddenFrom;
   if (decision.suppression) finding.suppression = decision.suppression;
   else if (decision.refused) finding.suppressionRefused = decision.refused;
   return finding;

@@ -2,8 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { ensureAspectsRunAtSynthesis, Aspects } from '../aspects/aspects';
+import { describeSkipped, skippedObject } from '../cli/scan';
+import { whySkipped } from '../cli/understood';
 import { Evaluator } from '../engine/evaluator';
 import { FailOn, failOnSeverity } from '../engine/fail-on';
+import { SkippedObject } from '../engine/finding';
+import { ManifestObject } from '../engine/manifest-object';
 import { GuardrailReport } from '../engine/report';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
@@ -55,6 +59,13 @@ export interface GuardrailsProps {
   readonly annotateSuppressions?: boolean;
   /** The date suppression expiry is compared with, as YYYY-MM-DD. @default - today (UTC) */
   readonly today?: string;
+  /**
+   * Fail synthesis when an object is passed over unchecked: a custom resource that no rule reads (any kind not
+   * built into Kubernetes, other than the External Secrets resources and the pod-bearing custom resources the
+   * packs know). The error lists each one. Skipped objects are counted in every report either way.
+   * @default false
+   */
+  readonly failOnSkipped?: boolean;
 }
 
 const ENABLED = new WeakMap<IConstruct, Guardrails>();
@@ -134,17 +145,33 @@ export class Guardrails {
   }
 
   private evaluateCollected(collected: CollectedObject[]): { report: GuardrailReport; collected: CollectedObject[] } {
-    let report = this.evaluator.evaluate(collected.map(c => c.object));
+    let report = this.evaluateUnderstood(collected);
     if (this.props.annotateSuppressions ?? true) {
       const stamped = annotateConstructSuppressions(collected, report);
       if (stamped) {
         // Re-render so the checked JSON is exactly what will be written.
         collected = collectObjects(this.scope);
-        report = this.evaluator.evaluate(collected.map(c => c.object));
+        report = this.evaluateUnderstood(collected);
       }
     }
     this.report = report;
     return { report, collected };
+  }
+
+  /** Evaluates the objects rules read, as scan does, and lists the others as skipped. */
+  private evaluateUnderstood(collected: CollectedObject[]): GuardrailReport {
+    const objects: ManifestObject[] = [];
+    const skippedObjects: SkippedObject[] = [];
+    for (const { object } of collected) {
+      const reason = whySkipped(object.manifest);
+      if (reason === undefined) {
+        objects.push(object);
+        continue;
+      }
+      const where = object.constructPath ? { constructPath: object.constructPath } : {};
+      skippedObjects.push({ ...skippedObject(object.manifest, reason), ...where });
+    }
+    return this.evaluator.evaluate(objects, { skippedObjects });
   }
 
   private runAtSynthesis(hook: SynthesisHook): void {
@@ -156,6 +183,10 @@ export class Guardrails {
     const failing = threshold ? report.unsuppressed(threshold) : [];
     if (!this.props.quiet) {
       process.stderr.write(failing.length ? '' : report.toText());
+    }
+    if (this.props.failOnSkipped && report.skipped > 0) {
+      throw new Error(`cdk8s-hardened guardrails: ${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked and failOnSkipped is set; `
+        + `remove them, or turn failOnSkipped off to accept them unchecked:\n${report.skippedObjects.map(s => `  ${describeSkipped(s)}`).join('\n')}\n\n${report.toText()}`);
     }
     if (failing.length) {
       const counts = `${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'}${failOn === FailOn.WARNING ? ` and ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}` : ''}`;

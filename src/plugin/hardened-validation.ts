@@ -1,6 +1,6 @@
 import { CliValidationContext, CliViolation } from './cdk8s-cli-types';
 import { formatInputProblem } from '../cli/input-error';
-import { resolvePacks, scan } from '../cli/scan';
+import { describeSkipped, resolvePacks, scan } from '../cli/scan';
 import { FailOn, failOnSeverity, parseFailOn } from '../engine/fail-on';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
@@ -30,7 +30,16 @@ export interface HardenedValidationProps {
    * @default - the packs' severities
    */
   readonly severityOverrides?: { [ruleId: string]: string };
+  /**
+   * Fail the synth when an object is passed over unchecked (a custom resource no rule reads), with one violation
+   * listing them.
+   * @default false
+   */
+  readonly failOnSkipped?: boolean;
 }
+
+/** The rule name under which objects passed over are reported with failOnSkipped (not a rule of any pack). */
+const SKIPPED_OBJECT_RULE = 'cdk8s-hardened-skipped-object';
 
 /** The rule name under which unreadable manifests are reported (not a rule of any pack). */
 const UNREADABLE_MANIFEST_RULE = 'cdk8s-hardened-unreadable-manifest';
@@ -97,8 +106,17 @@ export class HardenedValidation {
       });
     }
 
+    const failOnSkipped = this.props.failOnSkipped === true && report.skipped > 0;
+    if (failOnSkipped) {
+      ctx.report.addViolation({
+        ruleName: SKIPPED_OBJECT_RULE,
+        recommendation: `${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked: no rule reads their kind, and failOnSkipped is set.`,
+        fix: 'Remove the objects, or set failOnSkipped to false to accept them unchecked.',
+        violatingResources: report.skippedObjects.map(s => ({ resourceName: s.name ?? s.kind ?? '', locations: [describeSkipped(s)], manifestPath: s.file ?? '' })),
+      });
+    }
     const threshold = failOnSeverity(this.failOn);
-    const failed = result.problems.length > 0 || (threshold !== undefined && report.hasFindingsAtOrAbove(threshold));
+    const failed = result.problems.length > 0 || failOnSkipped || (threshold !== undefined && report.hasFindingsAtOrAbove(threshold));
     const s = report.summary;
     ctx.report.submit(failed ? 'failure' : 'success', {
       objects: String(s.objects),
