@@ -36,6 +36,8 @@ interface ScanFlags {
   readonly output?: string;
   readonly kubernetesVersion?: string;
   readonly failOnSkipped?: boolean;
+  /** False with --no-manifest-suppressions. */
+  readonly manifestSuppressions: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .addOption(new Option('--output <file>', 'write the report to a file instead of standard output'))
     .addOption(new Option('--kubernetes-version <version>', `Kubernetes version of the cluster, 1.NN (default: ${DEFAULT_KUBERNETES_VERSION}, the newest the packs know); a namespace defined in the files is judged at the Pod Security version it enforces, up to this one`))
     .addOption(new Option('--fail-on-skipped', 'fail the run (exit 1) when an object is passed over unchecked (a custom resource no rule reads, a document that is not a Kubernetes object), listing each one'))
+    .addOption(new Option('--no-manifest-suppressions', 'ignore the manifests\' own cdk8s-hardened.io/suppress.<rule> annotations, so whoever writes the YAML cannot silence a finding (each ignored annotation is noted on its finding)'))
     .action(async (paths: string[], flags: ScanFlags) => {
       exitCode = await runScan(paths, flags, io);
     });
@@ -91,6 +94,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
     result = scan(paths, {
       packs: flags.packs !== undefined ? flags.packs.split(',') : undefined,
       kubernetesVersion: flags.kubernetesVersion,
+      manifestSuppressions: flags.manifestSuppressions,
       cwd: io.cwd,
       stdin,
     });

@@ -16,6 +16,12 @@ export interface ManifestScannerProps {
   readonly kubernetesVersion?: string;
   /** Severity per rule ID, replacing the pack's. @default - the packs' severities */
   readonly severityOverrides?: { [ruleId: string]: Severity };
+  /**
+   * Whether the manifests' own `cdk8s-hardened.io/suppress.<ruleId>` annotations may suppress findings; false
+   * is `scan --no-manifest-suppressions`.
+   * @default true
+   */
+  readonly manifestSuppressions?: boolean;
 }
 
 /** The outcome of a scan: the report over every readable object, and the inputs that could not be read. */

@@ -34,6 +34,11 @@ export interface ScanOptions {
   readonly stdinName?: string;
   /** Largest file read, in bytes. @default 64 MiB */
   readonly maxFileBytes?: number;
+  /**
+   * Whether the manifests' own `cdk8s-hardened.io/suppress.<ruleId>` annotations may suppress findings.
+   * @default true
+   */
+  readonly manifestSuppressions?: boolean;
 }
 
 /** What a scan found. */
@@ -58,6 +63,7 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
     packs: resolvePacks(options.packs),
     kubernetesVersion: options.kubernetesVersion,
     severityOverrides: options.severityOverrides,
+    manifestSuppressions: options.manifestSuppressions,
   });
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const cwd = options.cwd ?? process.cwd();

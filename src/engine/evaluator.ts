@@ -6,7 +6,7 @@ import { DEFAULT_KUBERNETES_VERSION, RuleContext } from './rule-context';
 import { RulePack } from './rule-pack';
 import { Severity, severityRank } from './severity';
 import {
-  DeclaredSuppression, SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX, suppressionProblem, today,
+  DeclaredSuppression, MIN_REASON_LENGTH, SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX, suppressionProblem, today,
 } from './suppression';
 import { enforcedVersions, podNamespaceOf } from '../private/namespace-psa-version';
 import { podTemplateOf } from '../private/pod-template';
@@ -32,6 +32,14 @@ export interface EvaluatorProps {
   readonly allowErrorSuppression?: boolean;
   /** The date suppressions' expiry is compared with (`YYYY-MM-DD`). @default - today (UTC) */
   readonly today?: string;
+  /**
+   * Whether a manifest's own `cdk8s-hardened.io/suppress.<ruleId>` annotations may suppress its findings. Set to
+   * false when the manifests come from people who should not decide what is accepted (a Helm chart, a pull
+   * request): the annotations are then reported as refused, and only suppressions declared outside the manifest
+   * apply. Objects can also be distrusted one by one (`ManifestObjectOptions.trustAnnotationSuppressions`).
+   * @default true
+   */
+  readonly manifestSuppressions?: boolean;
 }
 
 /** Options for one evaluation. */
@@ -90,7 +98,7 @@ export class Evaluator {
     const findings: Finding[] = [];
 
     for (const object of objects) {
-      const fromAnnotations = annotationSuppressions(object);
+      const fromAnnotations = annotationSuppressions(object, this.props.manifestSuppressions !== false && object.trustAnnotationSuppressions);
       const suppressions = fromAnnotations.length ? [...object.suppressions, ...fromAnnotations] : object.suppressions;
       for (const s of suppressions) declared.add(s);
       // Shared by every finding of the object: findings are read-only.
@@ -164,8 +172,10 @@ interface SuppressionDecision {
 function decide(candidates: DeclaredSuppression[], rule: Rule, date: string, allowErrors: boolean): SuppressionDecision {
   let refused: string | undefined;
   for (const s of candidates) {
-    const problem = suppressionProblem(s);
-    if (problem) {
+    const problem = (s as AnnotationSuppression).refusal ?? suppressionProblem(s);
+    if ((s as AnnotationSuppression).refusal) {
+      refused = `suppression from ${s.origin} ignored: ${problem}`;
+    } else if (problem) {
       refused = `suppression from ${s.origin} is invalid: ${problem}`;
     } else if (s.expires !== undefined && s.expires < date) {
       refused = `suppression from ${s.origin} expired on ${s.expires}`;
@@ -212,19 +222,40 @@ function toFinding(
   return finding;
 }
 
-/** Reads `cdk8s-hardened.io/suppress.<ruleId>` (and `suppress-expires.<ruleId>`) annotations of an object. */
-function annotationSuppressions(object: ManifestObject): DeclaredSuppression[] {
-  const annotations = object.annotations;
-  const result: DeclaredSuppression[] = [];
+/** A suppression read from an annotation, with the reason it can never apply, if there is one. */
+interface AnnotationSuppression extends DeclaredSuppression {
+  readonly refusal?: string;
+}
+
+/**
+ * Reads `cdk8s-hardened.io/suppress.<ruleId>` (and `suppress-expires.<ruleId>`) annotations of an object. An
+ * annotation whose value is not a string is never a reason (the API server refuses such an object anyway), and
+ * annotations of a distrusted object are listed only to say, on the findings they name, that they were ignored.
+ */
+function annotationSuppressions(object: ManifestObject, trusted: boolean): AnnotationSuppression[] {
+  const annotations = object.annotations as { [key: string]: unknown };
+  const result: AnnotationSuppression[] = [];
   for (const key of Object.keys(annotations)) {
     if (!key.startsWith(SUPPRESS_ANNOTATION_PREFIX)) continue;
     const ruleId = key.slice(SUPPRESS_ANNOTATION_PREFIX.length);
-    const expires = annotations[SUPPRESS_EXPIRES_ANNOTATION_PREFIX + ruleId];
+    const value = annotations[key];
+    const expiresKey = SUPPRESS_EXPIRES_ANNOTATION_PREFIX + ruleId;
+    const expires = annotations[expiresKey];
+    let refusal: string | undefined;
+    if (!trusted) {
+      refusal = 'suppression annotations on this object are not trusted (manifest suppressions are off, or the object came from Include or Helm); '
+        + 'declare the suppression on a construct of the app with Suppressions.add, or fix the finding';
+    } else if (typeof value !== 'string') {
+      refusal = `the annotation ${key} is ${JSON.stringify(value)}, not a string: write the reason as a quoted string of at least ${MIN_REASON_LENGTH} characters`;
+    } else if (expires !== undefined && typeof expires !== 'string') {
+      refusal = `the annotation ${expiresKey} is ${JSON.stringify(expires)}, not a string: write the date as a quoted string, e.g. "2027-03-31"`;
+    }
     result.push({
       ruleId,
-      reason: String(annotations[key] ?? ''),
-      ...(expires !== undefined ? { expires: String(expires) } : {}),
+      reason: typeof value === 'string' ? value : '',
+      ...(typeof expires === 'string' ? { expires } : {}),
       origin: `annotation on ${object.displayName}`,
+      ...(refusal ? { refusal } : {}),
     });
   }
   return result;

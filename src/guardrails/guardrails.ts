@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ApiObject, Include } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ensureAspectsRunAtSynthesis, Aspects } from '../aspects/aspects';
 import { describeSkipped, skippedObject } from '../cli/scan';
@@ -66,6 +67,14 @@ export interface GuardrailsProps {
    * @default false
    */
   readonly failOnSkipped?: boolean;
+  /**
+   * Whether the `cdk8s-hardened.io/suppress.<ruleId>` annotations of objects brought in with `Include` (and so
+   * `Helm`) may suppress their findings. Whoever writes that YAML (a chart author, a pull request) could otherwise
+   * silence any finding, PSS errors included. Suppressions declared on constructs (`Suppressions.add`), on an
+   * Include or its scopes too, always apply, and annotations on the app's own objects are trusted.
+   * @default false
+   */
+  readonly trustIncludedSuppressions?: boolean;
 }
 
 const ENABLED = new WeakMap<IConstruct, Guardrails>();
@@ -162,10 +171,15 @@ export class Guardrails {
   private evaluateUnderstood(collected: CollectedObject[]): GuardrailReport {
     const objects: ManifestObject[] = [];
     const skippedObjects: SkippedObject[] = [];
-    for (const { object } of collected) {
+    const trustIncluded = this.props.trustIncludedSuppressions ?? false;
+    for (const { apiObject, object } of collected) {
       const reason = whySkipped(object.manifest);
       if (reason === undefined) {
-        objects.push(object);
+        objects.push(trustIncluded || !cameFromInclude(apiObject) ? object : ManifestObject.fromJson(object.manifest, {
+          constructPath: object.constructPath,
+          suppressions: object.suppressions,
+          trustAnnotationSuppressions: false,
+        }));
         continue;
       }
       const where = object.constructPath ? { constructPath: object.constructPath } : {};
@@ -216,6 +230,11 @@ export class Guardrails {
       }
     }
   }
+}
+
+/** True when the object was read from YAML by an Include (Helm is one), not built by the app's code. */
+function cameFromInclude(apiObject: ApiObject): boolean {
+  return apiObject.node.scopes.some(scope => scope instanceof Include);
 }
 
 /**

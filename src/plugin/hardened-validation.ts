@@ -36,6 +36,14 @@ export interface HardenedValidationProps {
    * @default false
    */
   readonly failOnSkipped?: boolean;
+  /**
+   * Whether the manifests' own `cdk8s-hardened.io/suppress.<ruleId>` annotations may suppress findings. Set it to
+   * false when the output holds YAML from outside the app (Include, Helm) whose authors should not decide what is
+   * accepted; suppressions the in-app guardrails stamped from `Suppressions.add` are annotations too, and are then
+   * ignored as well.
+   * @default true
+   */
+  readonly manifestSuppressions?: boolean;
 }
 
 /** The rule name under which objects passed over are reported with failOnSkipped (not a rule of any pack). */
@@ -85,6 +93,7 @@ export class HardenedValidation {
       packs: this.props.packs,
       kubernetesVersion: this.props.kubernetesVersion,
       severityOverrides: severityOverrides(this.props.severityOverrides),
+      manifestSuppressions: this.props.manifestSuppressions,
     });
     const report = result.report;
 
