@@ -4,9 +4,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { STDIN_PATH } from './collect-files';
 import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
-import { exitCodeOf, scan } from './scan';
+import { describeSkipped, exitCodeOf, scan } from './scan';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
+import { DEFAULT_KUBERNETES_VERSION } from '../engine/rule-context';
 import { Packs } from '../packs/packs';
+import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
 
 /** Output formats of `scan`. */
 export const FORMATS = ['text', 'json', 'sarif'];
@@ -18,6 +20,8 @@ export interface CliIo {
   /** Reads standard input to its end, or stops once it holds more than `maxBytes`. */
   readonly readStdin: (maxBytes: number) => Promise<Uint8Array>;
   readonly cwd: string;
+  /** The file-system calls `--output` goes through. @default - Node's fs */
+  readonly writer?: FileWriter;
 }
 
 /** Exit codes of the CLI (the public contract). */
@@ -30,7 +34,10 @@ interface ScanFlags {
   readonly packs?: string;
   readonly failOn: string;
   readonly output?: string;
-  readonly kubernetesVersion: string;
+  readonly kubernetesVersion?: string;
+  readonly failOnSkipped?: boolean;
+  /** False with --no-manifest-suppressions. */
+  readonly manifestSuppressions: boolean;
 }
 
 /**
@@ -53,7 +60,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .addOption(new Option('--packs <names>', `comma-separated rule packs to run (${Packs.names().join(', ')})`))
     .addOption(new Option('--fail-on <severity>', 'least severe unsuppressed finding that fails the run (exit 1)').choices(FAIL_ON_VALUES).default('error'))
     .addOption(new Option('--output <file>', 'write the report to a file instead of standard output'))
-    .addOption(new Option('--kubernetes-version <version>', 'Kubernetes version the manifests target, 1.NN').default('1.28'))
+    .addOption(new Option('--kubernetes-version <version>', `Kubernetes version of the cluster, 1.NN (default: ${DEFAULT_KUBERNETES_VERSION}, the newest the packs know); a namespace defined in the files is judged at the Pod Security version it enforces, up to this one`))
+    .addOption(new Option('--fail-on-skipped', 'fail the run (exit 1) when an object is passed over unchecked (a custom resource no rule reads, a document that is not a Kubernetes object), listing each one'))
+    .addOption(new Option('--no-manifest-suppressions', 'ignore the manifests\' own cdk8s-hardened.io/suppress.<rule> annotations, so whoever writes the YAML cannot silence a finding (each ignored annotation is noted on its finding)'))
     .action(async (paths: string[], flags: ScanFlags) => {
       exitCode = await runScan(paths, flags, io);
     });
@@ -85,15 +94,17 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
     result = scan(paths, {
       packs: flags.packs !== undefined ? flags.packs.split(',') : undefined,
       kubernetesVersion: flags.kubernetesVersion,
+      manifestSuppressions: flags.manifestSuppressions,
       cwd: io.cwd,
       stdin,
     });
     const rendered = render(result.report, flags.format);
     if (flags.output) {
       try {
-        fs.writeFileSync(path.resolve(io.cwd, flags.output), rendered);
+        writeFileAtomic(path.resolve(io.cwd, flags.output), rendered, 'the report', io.writer);
       } catch (e) {
-        return usage(`cannot write the report to ${flags.output}: ${e instanceof Error ? e.message : String(e)}`);
+        if (e instanceof WriteFailure) return usage(e.message);
+        throw e;
       }
     } else {
       io.stdout(rendered);
@@ -104,7 +115,11 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
     } else if (result.files === 0) {
       io.stderr(`cdk8s-hardened scan: warning: no .yaml, .yml or .json files found under ${paths.join(', ')}.\n`);
     }
-    return exitCodeOf(result, failOn);
+    if (flags.failOnSkipped && result.report.skipped > 0) {
+      io.stderr(`cdk8s-hardened scan: ${result.report.skipped} object${result.report.skipped === 1 ? ' was' : 's were'} not checked (--fail-on-skipped):\n`);
+      for (const s of result.report.skippedObjects) io.stderr(`  ${describeSkipped(s)}\n`);
+    }
+    return exitCodeOf(result, failOn, flags.failOnSkipped === true);
   } catch (e) {
     return usage(e instanceof Error ? e.message : String(e));
   }

@@ -50,8 +50,11 @@ export function collectFiles(paths: string[], cwd: string): CollectedFiles {
     }
     if (stat.isDirectory()) {
       walk(absolute, display, new Set([realpath(absolute)]), add, errors);
-    } else {
+    } else if (stat.isFile()) {
       add(display, absolute);
+    } else {
+      // Reading a FIFO or a device waits for a writer or never ends: refuse it, as the directory walk skips it.
+      errors.push(new InputError({ file: display, message: specialFileMessage(stat) }));
     }
   }
   return { files, errors };
@@ -95,6 +98,16 @@ function realpath(p: string): string {
 function toDisplay(given: string): string {
   const normalized = path.normalize(given).split(path.sep).join('/');
   return normalized === '' ? '.' : normalized;
+}
+
+/** Why a path that is neither a regular file nor a directory is not read. */
+export function specialFileMessage(stat: fs.Stats): string {
+  const what = stat.isFIFO() ? 'a FIFO (named pipe)'
+    : stat.isSocket() ? 'a socket'
+      : stat.isCharacterDevice() ? 'a character device'
+        : stat.isBlockDevice() ? 'a block device'
+          : 'not a regular file';
+  return `the path is ${what}, not a regular file: scan reads files and directories; to scan a stream, pipe it to standard input (cat it | cdk8s-hardened scan -)`;
 }
 
 /** Turns an fs error into one sentence. */

@@ -9,9 +9,9 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * of the first offending byte, so a stray archive or image in a manifests folder is reported, not parsed.
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
-  const utf16 = utf16Bom(bytes);
-  if (utf16) {
-    throw new InputError({ file, line: 1, message: `the file is ${utf16} text; manifests must be UTF-8 (convert it, e.g. with iconv -f ${utf16} -t UTF-8)` });
+  const encoding = otherUnicodeEncoding(bytes);
+  if (encoding) {
+    throw new InputError({ file, line: 1, message: `the file is ${encoding} text; manifests must be UTF-8 (convert it, e.g. with iconv -f ${encoding} -t UTF-8)` });
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
@@ -20,14 +20,33 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   try {
     return UTF8.decode(bytes);
   } catch {
-    const offset = firstInvalidUtf8(bytes);
-    throw new InputError({ file, line: lineAt(bytes, offset), message: `the file is not valid UTF-8 (invalid byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at offset ${offset}); manifests must be UTF-8` });
+    const bad = firstInvalidUtf8(bytes);
+    throw new InputError({
+      file,
+      line: lineAt(bytes, bad.offset),
+      message: `the file is not valid UTF-8 (invalid byte 0x${hex(bytes[bad.offset])} at offset ${bad.offset}: ${bad.why}); manifests must be UTF-8`,
+    });
   }
 }
 
-function utf16Bom(bytes: Uint8Array): string | undefined {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+/**
+ * UTF-32 or UTF-16, told by a byte-order mark or, without one, by where the NUL bytes of the first character sit
+ * (YAML 1.2, section 5.2: a stream starts with an ASCII character). UTF-32LE's mark begins with UTF-16LE's, so
+ * UTF-32 is tested first.
+ */
+function otherUnicodeEncoding(b: Uint8Array): string | undefined {
+  if (b.length >= 4) {
+    if (b[0] === 0x00 && b[1] === 0x00 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32BE';
+    if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0x00 && b[3] === 0x00) return 'UTF-32LE';
+    if (b[0] === 0x00 && b[1] === 0x00 && b[2] === 0x00 && b[3] !== 0x00) return 'UTF-32BE';
+    if (b[0] !== 0x00 && b[1] === 0x00 && b[2] === 0x00 && b[3] === 0x00) return 'UTF-32LE';
+  }
+  if (b.length >= 2) {
+    if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16LE';
+    if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16BE';
+    if (b[0] === 0x00 && b[1] !== 0x00) return 'UTF-16BE';
+    if (b[0] !== 0x00 && b[1] === 0x00 && (b.length === 2 || b[2] !== 0x00)) return 'UTF-16LE';
+  }
   return undefined;
 }
 
@@ -38,25 +57,42 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+function hex(byte: number | undefined): string {
+  return (byte ?? 0).toString(16).padStart(2, '0');
+}
+
 /**
- * Offset of the first byte that makes the text invalid UTF-8 (only called once decoding has failed). A prefix that
- * merely ends inside a sequence is valid in streaming mode, so validity is monotonic and a binary search finds it.
+ * The first ill-formed sequence (only called once decoding has failed), pointed at by its first byte: the lead
+ * byte of a sequence cut short, or the stray byte itself. Ranges follow the Unicode standard, table 3-7
+ * (no overlong forms, no surrogates, nothing above U+10FFFF).
  */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const validPrefix = (length: number) => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
-      return true;
-    } catch {
-      return false;
+function firstInvalidUtf8(bytes: Uint8Array): { offset: number; why: string } {
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i];
+    if (lead < 0x80) { i++; continue; }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) {length = 2;} else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else {
+      return { offset: i, why: lead >= 0x80 && lead <= 0xbf ? 'a continuation byte without a lead byte' : 'a byte that never appears in UTF-8' };
     }
-  };
-  let low = 0; // a valid prefix length
-  let high = bytes.length; // an invalid prefix length
-  while (high - low > 1) {
-    const mid = Math.floor((low + high) / 2);
-    if (validPrefix(mid)) low = mid;
-    else high = mid;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      const min = k === 1 ? low : 0x80;
+      const max = k === 1 ? high : 0xbf;
+      if (next === undefined) return { offset: i, why: `a ${length}-byte sequence cut short by the end of the file` };
+      if (next < min || next > max) return { offset: i, why: `a ${length}-byte sequence whose byte ${k + 1} is 0x${hex(next)}` };
+    }
+    i += length;
   }
-  return high - 1;
+  // Unreachable when the decoder refused the bytes; kept total for safety.
+  return { offset: Math.max(0, bytes.length - 1), why: 'an ill-formed sequence' };
 }

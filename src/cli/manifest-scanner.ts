@@ -12,10 +12,16 @@ function outcome(result: ScanResult): ScanOutcome {
 export interface ManifestScannerProps {
   /** Names of the rule packs to run. @default - every shipped pack */
   readonly packs?: string[];
-  /** Target Kubernetes version, `1.NN`. @default "1.28" */
+  /** Kubernetes version of the cluster, `1.NN`. @default - the newest version the packs know; pods in a namespace the input defines are judged at the Pod Security version it enforces */
   readonly kubernetesVersion?: string;
   /** Severity per rule ID, replacing the pack's. @default - the packs' severities */
   readonly severityOverrides?: { [ruleId: string]: Severity };
+  /**
+   * Whether the manifests' own `cdk8s-hardened.io/suppress.<ruleId>` annotations may suppress findings; false
+   * is `scan --no-manifest-suppressions`.
+   * @default true
+   */
+  readonly manifestSuppressions?: boolean;
 }
 
 /** The outcome of a scan: the report over every readable object, and the inputs that could not be read. */
@@ -30,9 +36,12 @@ export class ScanOutcome {
     this.problems = [...problems];
   }
 
-  /** The `scan` command's exit code: 2 for unreadable input, 1 for findings at or above `failOn`, else 0. */
-  public exitCode(failOn: FailOn = FailOn.ERROR): number {
-    return exitCodeOf(this, failOn);
+  /**
+   * The `scan` command's exit code: 2 for unreadable input, 1 for findings at or above `failOn` (or, with
+   * `failOnSkipped`, for an object passed over unchecked), else 0.
+   */
+  public exitCode(failOn: FailOn = FailOn.ERROR, failOnSkipped: boolean = false): number {
+    return exitCodeOf(this, failOn, failOnSkipped);
   }
 }
 

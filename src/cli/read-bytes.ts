@@ -1,21 +1,26 @@
 import * as fs from 'fs';
-import { describeFsError } from './collect-files';
+import { describeFsError, specialFileMessage } from './collect-files';
 import { InputError } from './input-error';
 
 /** The largest manifest file read: larger inputs are refused rather than risking the memory of a CI runner. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
+// eslint-disable-next-line no-bitwise
+const READ_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
 /** Reads a whole file, refusing one larger than `maxBytes` before reading it. */
 export function readFileBytes(absolute: string, display: string, maxBytes: number): Uint8Array {
   let fd: number;
   try {
-    fd = fs.openSync(absolute, 'r');
+    // O_NONBLOCK: opening a FIFO without a writer would otherwise block before fstat can refuse it.
+    fd = fs.openSync(absolute, READ_NONBLOCK);
   } catch (e) {
     throw new InputError({ file: display, message: describeFsError(e, 'the file') });
   }
   try {
     const stat = fs.fstatSync(fd);
-    if (stat.isFile() && stat.size > maxBytes) {
+    if (!stat.isFile()) throw new InputError({ file: display, message: specialFileMessage(stat) });
+    if (stat.size > maxBytes) {
       throw tooLarge(display, maxBytes);
     }
     return readAll(fd, display, maxBytes);

@@ -3,15 +3,17 @@ import { decodeText } from './decode-text';
 import { InputError } from './input-error';
 import { InputProblem } from './input-problem';
 import { DEFAULT_MAX_FILE_BYTES, readFileBytes, readStdinBytes } from './read-bytes';
-import { isUnderstood } from './understood';
+import { whySkipped } from './understood';
 import { decodeManifests } from '../decode/decode-manifests';
 import { Evaluator } from '../engine/evaluator';
 import { FailOn, failOnSeverity } from '../engine/fail-on';
+import { SkippedObject } from '../engine/finding';
 import { ManifestObject } from '../engine/manifest-object';
 import { GuardrailReport } from '../engine/report';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
 import { Packs } from '../packs/packs';
+import { isObject } from '../private/json';
 
 /** The name standard input gets in reports. */
 export const STDIN_NAME = '<stdin>';
@@ -20,7 +22,7 @@ export const STDIN_NAME = '<stdin>';
 export interface ScanOptions {
   /** Names of the rule packs to run (see `Packs.names()`). @default - every shipped pack */
   readonly packs?: string[];
-  /** Target Kubernetes version, `1.NN`. @default "1.28" */
+  /** Kubernetes version of the cluster, `1.NN`. @default - the newest version the packs know; pods in a namespace the input defines are judged at the Pod Security version it enforces */
   readonly kubernetesVersion?: string;
   /** Severity per rule ID, replacing the pack's. @default - the packs' severities */
   readonly severityOverrides?: { [ruleId: string]: Severity };
@@ -32,6 +34,11 @@ export interface ScanOptions {
   readonly stdinName?: string;
   /** Largest file read, in bytes. @default 64 MiB */
   readonly maxFileBytes?: number;
+  /**
+   * Whether the manifests' own `cdk8s-hardened.io/suppress.<ruleId>` annotations may suppress findings.
+   * @default true
+   */
+  readonly manifestSuppressions?: boolean;
 }
 
 /** What a scan found. */
@@ -56,12 +63,13 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
     packs: resolvePacks(options.packs),
     kubernetesVersion: options.kubernetesVersion,
     severityOverrides: options.severityOverrides,
+    manifestSuppressions: options.manifestSuppressions,
   });
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const cwd = options.cwd ?? process.cwd();
   const problems: InputProblem[] = [];
   const objects: ManifestObject[] = [];
-  let skipped = 0;
+  const skipped: SkippedObject[] = [];
   let files = 0;
 
   const read = (file: string, load: () => Uint8Array | string) => {
@@ -70,11 +78,12 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
       const loaded = load();
       const text = typeof loaded === 'string' ? loaded : decodeText(loaded, file);
       const decoded = decodeManifests(text, file);
-      // Documents kubectl would refuse (a Helm values file, a bare list) are passed over, as objects not understood.
-      skipped += decoded.refused.length;
+      // Documents kubectl would refuse (a Helm values file, a bare list) are passed over and listed with kubectl's reason.
+      for (const refused of decoded.refused) skipped.push(skippedObject({}, refused.reason, file, refused.line));
       for (const object of decoded.objects) {
-        if (!isUnderstood(object.value)) {
-          skipped++;
+        const reason = whySkipped(object.value);
+        if (reason !== undefined) {
+          skipped.push(skippedObject(object.value, reason, file, object.line));
           continue;
         }
         objects.push(ManifestObject.fromJson(object.value, { file, line: object.line, locator: object.locator }));
@@ -102,17 +111,43 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
     for (const entry of collected.files) read(entry.display, () => readFileBytes(entry.absolute, entry.display, maxBytes));
   }
 
-  return { report: evaluator.evaluate(objects, { skipped }), problems, files };
+  return { report: evaluator.evaluate(objects, { skippedObjects: skipped }), problems, files };
+}
+
+/** What the report says about a document that was passed over. */
+export function skippedObject(value: unknown, reason: string, file?: string, line?: number): SkippedObject {
+  const object = isObject(value) ? value : {};
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const entries: { [key: string]: string | number | undefined } = {
+    apiVersion: text(object.apiVersion),
+    kind: text(object.kind),
+    name: text(metadata.name),
+    namespace: text(metadata.namespace),
+    file,
+    line,
+  };
+  const result: { -readonly [K in keyof SkippedObject]: SkippedObject[K] } = { reason };
+  for (const [key, v] of Object.entries(entries)) if (v !== undefined) (result as any)[key] = v;
+  return result;
 }
 
 /**
  * The exit code of a scan: 2 when an input could not be read, else 1 when an unsuppressed finding is at or above
- * `failOn`, else 0.
+ * `failOn` (or, with `failOnSkipped`, when an object was passed over unchecked), else 0.
  */
-export function exitCodeOf(result: Pick<ScanResult, 'report' | 'problems'>, failOn: FailOn = FailOn.ERROR): number {
+export function exitCodeOf(result: Pick<ScanResult, 'report' | 'problems'>, failOn: FailOn = FailOn.ERROR, failOnSkipped = false): number {
   if (result.problems.length > 0) return 2;
+  if (failOnSkipped && result.report.skipped > 0) return 1;
   const threshold = failOnSeverity(failOn);
   return threshold && result.report.hasFindingsAtOrAbove(threshold) ? 1 : 0;
+}
+
+/** One line per skipped object, `file:line: Kind ns/name (apiVersion): reason`, for --fail-on-skipped. */
+export function describeSkipped(s: SkippedObject): string {
+  const where = [s.file ?? s.constructPath, s.line].filter(x => x !== undefined).join(':');
+  const what = s.kind ? `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name ?? '<unnamed>'} (${s.apiVersion ?? 'no apiVersion'})` : 'a document';
+  return `${where ? `${where}: ` : ''}${what} was not checked: ${s.reason}`;
 }
 
 /** The shipped packs with these names, in the order given; every pack when none are named. */

@@ -1,3 +1,5 @@
+import { podSpecLocation } from '../private/pod-spec-paths';
+
 /**
  * The API groups built into Kubernetes. Custom resources live in other groups (a CRD's group must contain a dot and
  * is never one of these), so their objects are passed over.
@@ -18,18 +20,24 @@ const PASSED_OVER_KINDS = new Set(['CustomResourceDefinition']);
 
 /**
  * Whether scan evaluates a top-level value. It is "understood" when it is a mapping with string `apiVersion` and
- * `kind` and a `metadata` mapping, in a built-in API group (or the External Secrets group), and not a CRD.
- * Everything else (scalars, lists of values, Helm values files, custom resources, CRDs) is passed over and counted
- * in the report's `skipped`.
+ * `kind` and a `metadata` mapping, in a built-in API group, the External Secrets group, or one of the pod-bearing
+ * custom resources of pod-spec-paths.ts, and not a CRD. Everything else (scalars, lists of values, Helm values
+ * files, other custom resources, CRDs) is passed over and counted in the report's `skipped`.
  */
 export function isUnderstood(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return whySkipped(value) === undefined;
+}
+
+/** Why a top-level value is passed over, in a few words for the report, or undefined when it is evaluated. */
+export function whySkipped(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a Kubernetes object';
   const object = value as { [key: string]: unknown };
   const { apiVersion, kind, metadata } = object;
-  if (typeof apiVersion !== 'string' || !apiVersion || typeof kind !== 'string' || !kind) return false;
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return false;
-  if (PASSED_OVER_KINDS.has(kind)) return false;
+  if (typeof apiVersion !== 'string' || !apiVersion || typeof kind !== 'string' || !kind) return 'not a Kubernetes object (no apiVersion and kind)';
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return 'not a Kubernetes object (no metadata)';
+  if (PASSED_OVER_KINDS.has(kind)) return 'a CRD describes other objects and runs nothing';
   const slash = apiVersion.indexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  return BUILT_IN_GROUPS.has(group) || UNDERSTOOD_CUSTOM_GROUPS.has(group);
+  if (BUILT_IN_GROUPS.has(group) || UNDERSTOOD_CUSTOM_GROUPS.has(group) || podSpecLocation(kind, group)) return undefined;
+  return 'a custom resource no rule reads';
 }

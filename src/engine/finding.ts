@@ -48,6 +48,37 @@ export interface Finding {
    * @default - none
    */
   readonly suppressionRefused?: string;
+  /** The pack's severity of the rule, when `severityOverrides` changed it to `severity`. @default - not overridden */
+  readonly overriddenFrom?: Severity;
+}
+
+/** A rule whose severity `severityOverrides` changed for this evaluation. */
+export interface SeverityOverride {
+  readonly ruleId: string;
+  /** The severity its pack gives it. */
+  readonly from: Severity;
+  /** The severity it had in this evaluation. */
+  readonly to: Severity;
+}
+
+/** An object (or document) that was passed over: no rule reads it, so nothing was checked. */
+export interface SkippedObject {
+  /** Why it was passed over, e.g. `a custom resource no rule reads`. */
+  readonly reason: string;
+  /** @default - none (not a Kubernetes object) */
+  readonly apiVersion?: string;
+  /** @default - none (not a Kubernetes object) */
+  readonly kind?: string;
+  /** @default - none */
+  readonly name?: string;
+  /** @default - none */
+  readonly namespace?: string;
+  /** File it was read from (scan). @default - rendered by cdk8s */
+  readonly file?: string;
+  /** 1-based line of the document in `file`. @default - unknown */
+  readonly line?: number;
+  /** Path of the construct that rendered it. @default - not from cdk8s */
+  readonly constructPath?: string;
 }
 
 /** A suppression that matched no finding: stale, misspelled or no longer needed. */

@@ -28,6 +28,13 @@ export interface ManifestObjectOptions {
    * @default - none
    */
   readonly suppressions?: DeclaredSuppression[];
+  /**
+   * Whether the object's own `cdk8s-hardened.io/suppress.<ruleId>` annotations may suppress its findings. False
+   * for objects whose YAML came from outside the app (Include, Helm) when the guardrails distrust it: whoever
+   * wrote that YAML could otherwise silence any finding.
+   * @default true
+   */
+  readonly trustAnnotationSuppressions?: boolean;
 }
 
 /**
@@ -58,6 +65,8 @@ export class ManifestObject {
   public readonly line?: number;
   /** Suppressions declared outside the manifest, on the construct or its scopes. */
   public readonly suppressions: DeclaredSuppression[];
+  /** Whether the object's own suppression annotations may suppress its findings. */
+  public readonly trustAnnotationSuppressions: boolean;
   private readonly locator?: IFieldLocator;
 
   private constructor(manifest: any, options: ManifestObjectOptions) {
@@ -72,6 +81,7 @@ export class ManifestObject {
     this.line = options.line;
     this.locator = options.locator;
     this.suppressions = [...(options.suppressions ?? [])];
+    this.trustAnnotationSuppressions = options.trustAnnotationSuppressions ?? true;
   }
 
   /** The API group: `apps` for `apps/v1`, an empty string for the core group (`v1`). */

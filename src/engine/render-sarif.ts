@@ -43,6 +43,7 @@ export function renderSarif(report: GuardrailReport): sarif.Log {
         resource: `${f.resource.kind}/${f.resource.namespace ?? ''}/${f.resource.name}/${f.ruleId}/${f.path ?? ''}`,
       },
     };
+    if (f.overriddenFrom !== undefined) result.properties = { overriddenFrom: f.overriddenFrom };
     const index = ruleIndex.get(f.ruleId);
     if (index !== undefined) result.ruleIndex = index;
     if (f.suppressed && f.suppression) {
@@ -56,6 +57,12 @@ export function renderSarif(report: GuardrailReport): sarif.Log {
     runs: [{
       tool: { driver: { name: 'cdk8s-hardened', informationUri: TOOL_URI, rules } },
       results,
+      properties: {
+        objects: report.summary.objects,
+        skipped: report.skipped,
+        skippedByKind: report.skippedByKind(),
+        severityOverrides: report.severityOverrides,
+      },
     }],
   };
 }

@@ -20,6 +20,7 @@ export function renderText(report: GuardrailReport): string {
       const colon = f.message.indexOf(': ');
       const text = colon >= 0 ? f.message.slice(colon + 2) : f.message;
       lines.push(`  ${tag.padEnd(10)} ${f.ruleId}  ${text}`);
+      if (f.overriddenFrom !== undefined) lines.push(`             severity: ${f.severity}, changed from ${f.overriddenFrom} by severityOverrides`);
       if (f.path || f.line) {
         lines.push(`             field: ${f.path ?? '(object)'}${f.line ? ` (line ${f.line})` : ''}`);
       }
@@ -36,6 +37,22 @@ export function renderText(report: GuardrailReport): string {
     lines.push(`unused suppression of ${u.ruleId} at ${u.origin}: it matched no finding; remove it ("${u.reason}")`);
   }
   if (report.unusedSuppressions.length) lines.push('');
+  for (const o of report.severityOverrides) {
+    lines.push(`severity override: ${o.ruleId} is ${o.to} in this run (its pack says ${o.from})`);
+  }
+  if (report.severityOverrides.length) lines.push('');
+  if (report.skippedObjects.length) {
+    lines.push(`not checked (no rule reads them): ${plural(report.skippedObjects.length, 'object')}`);
+    const reasons = new Map<string, string>();
+    for (const o of report.skippedObjects) {
+      const key = o.kind ? `${o.apiVersion ?? ''} ${o.kind}`.trim() : '(not a Kubernetes object)';
+      if (!reasons.has(key)) reasons.set(key, o.reason);
+    }
+    for (const [kind, count] of Object.entries(report.skippedByKind())) {
+      lines.push(`  ${String(count).padStart(4)}  ${kind}  (${reasons.get(kind)})`);
+    }
+    lines.push('');
+  }
   const s = report.summary;
   const parts = [
     plural(s.errors, 'error'), plural(s.warnings, 'warning'), plural(s.infos, 'info'), `${s.suppressed} suppressed`,

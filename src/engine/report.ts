@@ -1,4 +1,4 @@
-import { Finding, ReportSummary, UnusedSuppression } from './finding';
+import { Finding, ReportSummary, SeverityOverride, SkippedObject, UnusedSuppression } from './finding';
 import { renderSarif } from './render-sarif';
 import { renderText } from './render-text';
 import { Rule } from './rule';
@@ -14,8 +14,12 @@ export interface GuardrailReportProps {
   readonly rules: Rule[];
   /** Suppressions that matched no finding. @default - none */
   readonly unusedSuppressions?: UnusedSuppression[];
-  /** Objects passed over because no rule understands their kind (scan). @default 0 */
+  /** How many objects were passed over, when they are not listed in `skippedObjects`. @default 0 */
   readonly skipped?: number;
+  /** The objects passed over because no rule reads their kind. @default - none */
+  readonly skippedObjects?: SkippedObject[];
+  /** The rules whose severity `severityOverrides` changed. @default - none */
+  readonly severityOverrides?: SeverityOverride[];
 }
 
 /** The version of the JSON report shape (`--format json`). */
@@ -30,14 +34,20 @@ export class GuardrailReport {
   public readonly rules: Rule[];
   public readonly unusedSuppressions: UnusedSuppression[];
   public readonly summary: ReportSummary;
-  /** Objects passed over because they are not Kubernetes objects we understand (scan). */
+  /** How many objects were passed over because no rule reads them (not Kubernetes objects, unknown custom resources). */
   public readonly skipped: number;
+  /** The objects passed over, in input order (empty when only a count was given). */
+  public readonly skippedObjects: SkippedObject[];
+  /** The rules whose severity `severityOverrides` changed, with the pack's severity and the one applied. */
+  public readonly severityOverrides: SeverityOverride[];
 
   constructor(props: GuardrailReportProps) {
     this.findings = [...props.findings];
     this.rules = [...props.rules];
     this.unusedSuppressions = [...(props.unusedSuppressions ?? [])];
-    this.skipped = props.skipped ?? 0;
+    this.skippedObjects = [...(props.skippedObjects ?? [])];
+    this.severityOverrides = [...(props.severityOverrides ?? [])];
+    this.skipped = props.skippedObjects ? this.skippedObjects.length : props.skipped ?? 0;
     const active = this.findings.filter(f => !f.suppressed);
     this.summary = {
       objects: props.objects,
@@ -77,10 +87,26 @@ export class GuardrailReport {
         suppressed: f.suppressed,
         ...(f.suppression ? { suppression: f.suppression } : {}),
         ...(f.suppressionRefused ? { suppressionRefused: f.suppressionRefused } : {}),
+        ...(f.overriddenFrom !== undefined ? { overriddenFrom: f.overriddenFrom } : {}),
       })),
       summary: { ...this.summary, skipped: this.skipped },
       unusedSuppressions: this.unusedSuppressions,
+      skippedObjects: this.skippedObjects,
+      severityOverrides: this.severityOverrides,
     };
+  }
+
+  /**
+   * The skipped objects counted by kind, as `apiVersion kind` (or `(not a Kubernetes object)`), in first-seen
+   * order.
+   */
+  public skippedByKind(): { [kind: string]: number } {
+    const counts: { [kind: string]: number } = {};
+    for (const s of this.skippedObjects) {
+      const key = s.kind ? `${s.apiVersion ?? ''} ${s.kind}`.trim() : '(not a Kubernetes object)';
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return counts;
   }
 
   /** The report for a terminal: grouped by object, with rule IDs, fields and fixes. */

@@ -1,14 +1,18 @@
 import { ManifestObject } from './manifest-object';
+import { PSA_NEWEST_MINOR } from '../rules/pss/private/versions';
 
-/** The Kubernetes version rules target when none is given. */
-export const DEFAULT_KUBERNETES_VERSION = '1.28';
+/**
+ * The Kubernetes version rules target when none is given: the newest Pod Security Admission version the packs
+ * know, which is what a namespace enforcing `latest` applies on a current cluster.
+ */
+export const DEFAULT_KUBERNETES_VERSION = `1.${PSA_NEWEST_MINOR}`;
 
 /** Options for a rule context. */
 export interface RuleContextOptions {
   /**
    * The Kubernetes version the manifests are meant for, as `1.NN` (or `v1.NN`). Version-dependent controls
    * (PSS sysctls, probe hosts, procMount, ...) follow it.
-   * @default "1.28"
+   * @default - the newest version the packs know (DEFAULT_KUBERNETES_VERSION)
    */
   readonly kubernetesVersion?: string;
 }
@@ -33,12 +37,24 @@ export class RuleContext {
   public readonly kubernetesVersion: string;
   /** Target Kubernetes minor version, e.g. 28. */
   public readonly kubernetesMinor: number;
-  private readonly memo = new Map<string, unknown>();
+  private memo: Map<string, unknown>;
 
   constructor(objects: ManifestObject[], options: RuleContextOptions = {}) {
     this.objects = objects;
     this.kubernetesMinor = RuleContext.parseKubernetesMinor(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
     this.kubernetesVersion = `1.${this.kubernetesMinor}`;
+    this.memo = new Map();
+  }
+
+  /**
+   * The same objects judged at another Kubernetes version (a namespace that enforces an older Pod Security
+   * version). Whole-app indexes do not depend on the version, so they are shared.
+   */
+  public atKubernetesVersion(kubernetesVersion: string): RuleContext {
+    const other = new RuleContext(this.objects, { kubernetesVersion });
+    if (other.kubernetesMinor === this.kubernetesMinor) return this;
+    other.memo = this.memo;
+    return other;
   }
 
   /** The objects of one kind (and, when given, one API group), in evaluation order. */

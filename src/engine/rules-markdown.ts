@@ -1,4 +1,5 @@
 import { Rule } from './rule';
+import { DEFAULT_KUBERNETES_VERSION } from './rule-context';
 import { RulePack } from './rule-pack';
 import { DECODER_REFUSALS } from '../decode/refusals';
 
@@ -32,7 +33,17 @@ export function renderRulesMarkdown(packs: RulePack[]): string {
     '',
     `${rules.size} rules in ${packs.length} packs. Suppress a finding with a reason: on a construct with`,
     '`Suppressions.add(scope, { ruleId, reason })`, or on a manifest with the annotation',
-    '`cdk8s-hardened.io/suppress.<rule-id>: <reason>`.',
+    '`cdk8s-hardened.io/suppress.<rule-id>: <reason>` (a quoted string: any other value is never a reason).',
+    'Annotations are ignored on objects brought in with Include or Helm unless the guardrails set',
+    '`trustIncludedSuppressions: true`, and everywhere with `scan --no-manifest-suppressions` (plugin property',
+    '`manifestSuppressions: false`). With `allowErrorSuppression: false` an error can be neither suppressed nor',
+    'lowered by `severityOverrides`.',
+    '',
+    'Version-dependent PSS rules judge each pod at the Pod Security version its namespace enforces',
+    '(`pod-security.kubernetes.io/enforce-version`) when the input defines the namespace, else at the target',
+    `version (default: ${DEFAULT_KUBERNETES_VERSION}, the newest the packs know). Pod specs are read in every workload kind,`,
+    '`PodTemplate`, and the custom resources Argo Rollout, OpenShift DeploymentConfig, Knative Service and',
+    'Configuration and KEDA ScaledJob; objects no rule reads are counted and listed as skipped.',
     '',
     '## Packs',
     '',

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { ensureAspectsRunAtSynthesis } from '../aspects/aspects';
+import { describeSkipped } from '../cli/scan';
 import { Evaluator } from '../engine/evaluator';
 import { FailOn, failOnSeverity } from '../engine/fail-on';
 import { GuardrailReport } from '../engine/report';
@@ -9,6 +10,7 @@ import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
 import { NetworkFlows } from '../flows/network-flows';
 import { Packs } from '../packs/packs';
+import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
 import { CollectedObject } from './private/collect-objects';
 import { evaluateOutput, OutputEvaluation } from './private/evaluate-output';
 import { prepareForCheck } from './private/prepare';
@@ -19,7 +21,11 @@ import { SynthesisOutput } from './private/synthesis-output';
 export interface GuardrailsProps {
   /** The rule packs to run. @default Packs.defaults() - every shipped pack */
   readonly packs?: RulePack[];
-  /** The Kubernetes version the manifests target, as `1.NN`. @default "1.28" */
+  /**
+   * The Kubernetes version of the cluster, as `1.NN`. Pods in a namespace the app defines are judged at the Pod
+   * Security version that namespace enforces (`pod-security.kubernetes.io/enforce-version`), up to this one.
+   * @default - the newest version the packs know (DEFAULT_KUBERNETES_VERSION)
+   */
   readonly kubernetesVersion?: string;
   /** Severity per rule ID, replacing the packs' severities for this app. @default - the packs' severities */
   readonly severityOverrides?: { [ruleId: string]: Severity };
@@ -52,6 +58,21 @@ export interface GuardrailsProps {
   readonly annotateSuppressions?: boolean;
   /** The date suppression expiry is compared with, as YYYY-MM-DD. @default - today (UTC) */
   readonly today?: string;
+  /**
+   * Fail synthesis when an object is passed over unchecked: a custom resource that no rule reads (any kind not
+   * built into Kubernetes, other than the External Secrets resources and the pod-bearing custom resources the
+   * packs know). The error lists each one. Skipped objects are counted in every report either way.
+   * @default false
+   */
+  readonly failOnSkipped?: boolean;
+  /**
+   * Whether the `cdk8s-hardened.io/suppress.<ruleId>` annotations of objects brought in with `Include` (and so
+   * `Helm`) may suppress their findings. Whoever writes that YAML (a chart author, a pull request) could otherwise
+   * silence any finding, PSS errors included. Suppressions declared on constructs (`Suppressions.add`), on an
+   * Include or its scopes too, always apply, and annotations on the app's own objects are trusted.
+   * @default false
+   */
+  readonly trustIncludedSuppressions?: boolean;
 }
 
 const ENABLED = new WeakMap<IConstruct, Guardrails>();
@@ -104,6 +125,11 @@ export class Guardrails {
   private readonly props: GuardrailsProps;
   private readonly evaluator: Evaluator;
   private report?: GuardrailReport;
+  /**
+   * The file-system calls report files go through (tests simulate a full disk with it).
+   * @internal
+   */
+  public _fileWriter?: FileWriter;
 
   private constructor(scope: IConstruct, props: GuardrailsProps) {
     this.scope = scope;
@@ -129,7 +155,10 @@ export class Guardrails {
   }
 
   private evaluateOutput(output: SynthesisOutput): OutputEvaluation {
-    const evaluation = evaluateOutput(this.evaluator, this.scope, output, this.props.annotateSuppressions ?? true);
+    const evaluation = evaluateOutput(this.evaluator, this.scope, output, {
+      annotate: this.props.annotateSuppressions ?? true,
+      trustIncludedSuppressions: this.props.trustIncludedSuppressions ?? false,
+    });
     this.report = evaluation.report;
     return evaluation;
   }
@@ -143,6 +172,10 @@ export class Guardrails {
     if (!this.props.quiet) {
       process.stderr.write(failing.length ? '' : report.toText());
     }
+    if (this.props.failOnSkipped && report.skipped > 0) {
+      throw new Error(`cdk8s-hardened guardrails: ${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked and failOnSkipped is set; `
+        + `remove them, or turn failOnSkipped off to accept them unchecked:\n${report.skippedObjects.map(s => `  ${describeSkipped(s)}`).join('\n')}\n\n${report.toText()}`);
+    }
     if (failing.length) {
       const counts = `${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'}${failOn === FailOn.WARNING ? ` and ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}` : ''}`;
       throw new Error(`cdk8s-hardened guardrails: ${counts} must be fixed or suppressed (with a reason) before synthesis.\n\n${report.toText()}`);
@@ -154,11 +187,21 @@ export class Guardrails {
     if (!dir) return;
     const flows = NetworkFlows.fromObjects(collected.map(c => c.object));
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'network-flows.mmd'), flows.toMermaid());
-    fs.writeFileSync(path.join(dir, 'network-flows.dot'), flows.toDot());
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'guardrails-report.txt'), report.toText());
-    fs.writeFileSync(path.join(dir, 'guardrails-report.json'), JSON.stringify(report.toJson(), undefined, 2) + '\n');
-    fs.writeFileSync(path.join(dir, 'guardrails-report.sarif'), JSON.stringify(report.toSarif(), undefined, 2) + '\n');
+    const files: Array<[string, string, string]> = [
+      ['network-flows.mmd', flows.toMermaid(), 'the network flows (Mermaid)'],
+      ['network-flows.dot', flows.toDot(), 'the network flows (Graphviz)'],
+      ['guardrails-report.txt', report.toText(), 'the guardrails report (text)'],
+      ['guardrails-report.json', JSON.stringify(report.toJson(), undefined, 2) + '\n', 'the guardrails report (JSON)'],
+      ['guardrails-report.sarif', JSON.stringify(report.toSarif(), undefined, 2) + '\n', 'the guardrails report (SARIF)'],
+    ];
+    for (const [name, content, what] of files) {
+      try {
+        writeFileAtomic(path.join(dir, name), content, what, this._fileWriter);
+      } catch (e) {
+        // One line, not a stack trace into the file system: the message says what, where and how much.
+        if (e instanceof WriteFailure) throw new Error(`cdk8s-hardened guardrails: ${e.message}`);
+        throw e;
+      }
+    }
   }
 }

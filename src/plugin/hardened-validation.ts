@@ -1,6 +1,6 @@
 import { CliValidationContext, CliViolation } from './cdk8s-cli-types';
 import { formatInputProblem } from '../cli/input-error';
-import { resolvePacks, scan } from '../cli/scan';
+import { describeSkipped, resolvePacks, scan } from '../cli/scan';
 import { FailOn, failOnSeverity, parseFailOn } from '../engine/fail-on';
 import { Finding } from '../engine/finding';
 import { Severity } from '../engine/severity';
@@ -20,8 +20,9 @@ export interface HardenedValidationProps {
    */
   readonly failOn?: string;
   /**
-   * Kubernetes version the manifests target, `1.NN`.
-   * @default "1.28"
+   * Kubernetes version of the cluster, `1.NN`. Pods in a namespace the manifests define are judged at the Pod
+   * Security version it enforces, up to this one.
+   * @default - the newest version the packs know
    */
   readonly kubernetesVersion?: string;
   /**
@@ -29,7 +30,24 @@ export interface HardenedValidationProps {
    * @default - the packs' severities
    */
   readonly severityOverrides?: { [ruleId: string]: string };
+  /**
+   * Fail the synth when an object is passed over unchecked (a custom resource no rule reads), with one violation
+   * listing them.
+   * @default false
+   */
+  readonly failOnSkipped?: boolean;
+  /**
+   * Whether the manifests' own `cdk8s-hardened.io/suppress.<ruleId>` annotations may suppress findings. Set it to
+   * false when the output holds YAML from outside the app (Include, Helm) whose authors should not decide what is
+   * accepted; suppressions the in-app guardrails stamped from `Suppressions.add` are annotations too, and are then
+   * ignored as well.
+   * @default true
+   */
+  readonly manifestSuppressions?: boolean;
 }
+
+/** The rule name under which objects passed over are reported with failOnSkipped (not a rule of any pack). */
+const SKIPPED_OBJECT_RULE = 'cdk8s-hardened-skipped-object';
 
 /** The rule name under which unreadable manifests are reported (not a rule of any pack). */
 const UNREADABLE_MANIFEST_RULE = 'cdk8s-hardened-unreadable-manifest';
@@ -75,6 +93,7 @@ export class HardenedValidation {
       packs: this.props.packs,
       kubernetesVersion: this.props.kubernetesVersion,
       severityOverrides: severityOverrides(this.props.severityOverrides),
+      manifestSuppressions: this.props.manifestSuppressions,
     });
     const report = result.report;
 
@@ -96,8 +115,17 @@ export class HardenedValidation {
       });
     }
 
+    const failOnSkipped = this.props.failOnSkipped === true && report.skipped > 0;
+    if (failOnSkipped) {
+      ctx.report.addViolation({
+        ruleName: SKIPPED_OBJECT_RULE,
+        recommendation: `${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked: no rule reads their kind, and failOnSkipped is set.`,
+        fix: 'Remove the objects, or set failOnSkipped to false to accept them unchecked.',
+        violatingResources: report.skippedObjects.map(s => ({ resourceName: s.name ?? s.kind ?? '', locations: [describeSkipped(s)], manifestPath: s.file ?? '' })),
+      });
+    }
     const threshold = failOnSeverity(this.failOn);
-    const failed = result.problems.length > 0 || (threshold !== undefined && report.hasFindingsAtOrAbove(threshold));
+    const failed = result.problems.length > 0 || failOnSkipped || (threshold !== undefined && report.hasFindingsAtOrAbove(threshold));
     const s = report.summary;
     ctx.report.submit(failed ? 'failure' : 'success', {
       objects: String(s.objects),

@@ -1,4 +1,5 @@
 import { isObject } from './json';
+import { podSpecLocation } from './pod-spec-paths';
 import { ManifestObject } from '../engine/manifest-object';
 
 export { isObject };
@@ -27,25 +28,9 @@ export interface ContainerRef {
   readonly path: string;
 }
 
-/** The pod-bearing kinds, by API group, and where their pod spec sits. */
-const POD_SPEC_PATHS: { [kind: string]: { groups: string[]; path: string[] } } = {
-  Pod: { groups: [''], path: [] },
-  ReplicationController: { groups: [''], path: ['spec', 'template'] },
-  Deployment: { groups: ['apps', 'extensions'], path: ['spec', 'template'] },
-  StatefulSet: { groups: ['apps'], path: ['spec', 'template'] },
-  DaemonSet: { groups: ['apps', 'extensions'], path: ['spec', 'template'] },
-  ReplicaSet: { groups: ['apps', 'extensions'], path: ['spec', 'template'] },
-  Job: { groups: ['batch'], path: ['spec', 'template'] },
-  CronJob: { groups: ['batch'], path: ['spec', 'jobTemplate', 'spec', 'template'] },
-};
-
-/** The workload kinds whose objects carry a pod template (core Kubernetes groups only). */
-export const POD_BEARING_KINDS = Object.keys(POD_SPEC_PATHS);
-
-/** True when the object is a core Kubernetes kind that runs pods. */
+/** True when the object makes the cluster run pods (a workload, a Pod, or a pod-bearing custom resource). */
 export function isPodBearing(object: ManifestObject): boolean {
-  const entry = POD_SPEC_PATHS[object.kind];
-  return entry !== undefined && entry.groups.includes(object.apiGroup);
+  return podSpecLocation(object.kind, object.apiGroup)?.runsPods === true;
 }
 
 // Every rule reads the pod template and the containers of the objects it checks: compute them once per object
@@ -54,7 +39,7 @@ const TEMPLATES = new WeakMap<ManifestObject, PodTemplate | null>();
 const CONTAINERS = new WeakMap<PodTemplate, ContainerRef[]>();
 
 /**
- * The pod template of a pod-bearing object, or undefined for other objects (or a workload without a pod spec).
+ * The pod template of an object that carries one (see pod-spec-paths.ts), or undefined for other objects (or a workload without a pod spec).
  * A Pod's own `metadata` is its pod metadata. Treat the result as read-only: it is shared by every rule.
  */
 export function podTemplateOf(object: ManifestObject): PodTemplate | undefined {
@@ -66,8 +51,8 @@ export function podTemplateOf(object: ManifestObject): PodTemplate | undefined {
 }
 
 function computePodTemplate(object: ManifestObject): PodTemplate | undefined {
-  if (!isPodBearing(object)) return undefined;
-  const entry = POD_SPEC_PATHS[object.kind];
+  const entry = podSpecLocation(object.kind, object.apiGroup);
+  if (!entry) return undefined;
   let template: any = object.manifest;
   for (const key of entry.path) {
     template = isObject(template) ? template[key] : undefined;

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include, JsonPatch, Testing } from 'cdk8s';
 import { Evaluator, FailOn, Guardrails, ManifestObject, Severity, Suppressions } from '../../src';
+import { fullDiskWriter } from '../helpers/full-disk';
 import { BAD_LABEL_ERROR, BAD_LABEL_WARNING, CountingCheck, ExplodingCheck, testPack, testRule } from '../helpers/test-rules';
 
 const PACKS = [testPack(BAD_LABEL_ERROR, BAD_LABEL_WARNING)];
@@ -144,6 +145,28 @@ describe('Guardrails', () => {
     expect(() => app.synth()).toThrow();
     expect(fs.readdirSync(reportDir).sort()).toEqual(['guardrails-report.json', 'guardrails-report.sarif', 'guardrails-report.txt', 'network-flows.dot', 'network-flows.mmd']);
     expect(JSON.parse(fs.readFileSync(path.join(reportDir, 'guardrails-report.json'), 'utf-8')).summary.errors).toBe(1);
+  });
+
+  test('a full disk while writing the reports gives one line naming the file and the size, and no half-written report', () => {
+    const reportDir = tempDir();
+    const app = new App({ outdir: tempDir() });
+    const guardrails = Guardrails.enable(app, { packs: PACKS, quiet: true, reportDir });
+    guardrails._fileWriter = fullDiskWriter(300);
+    configMap(new Chart(app, 'c'), 'cm');
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^cdk8s-hardened guardrails: cannot write the [a-z ]+\([A-Za-z]+\) to .+: the disk is full \([\d.]+ (bytes|KiB) needed, [\d.]+ (bytes|KiB) written before it filled\)/);
+    expect(message).not.toContain('\n');
+    // Only complete files remain: whatever was written before the disk filled, and no temporary file.
+    for (const name of fs.readdirSync(reportDir)) {
+      expect(name).not.toMatch(/\.tmp$/);
+      if (name.endsWith('.json')) expect(() => JSON.parse(fs.readFileSync(path.join(reportDir, name), 'utf8'))).not.toThrow();
+    }
+    expect(fs.readdirSync(reportDir)).not.toContain('guardrails-report.sarif');
   });
 
   test('enabling twice on the same scope is refused', () => {

@@ -9,6 +9,7 @@ import { isolatedNamespaceNameProblem, labelsProblem } from './private/names';
 import { POD_SECURITY_LEVEL_RULE_IDS, POD_SECURITY_LEVELS } from './private/pod-security';
 import { defaultDenySpec, dnsEgressSpec, egressSpec, ingressSpec, portsProblem } from './private/policies';
 import { containerLimits, quotaHard, resolveResources, resourceProblems } from './private/resources';
+import { DEFAULT_KUBERNETES_VERSION } from '../../engine/rule-context';
 import { SUPPRESS_ANNOTATION_PREFIX, MIN_REASON_LENGTH } from '../../engine/suppression';
 
 const ISOLATED_NAMESPACE_SYMBOL = Symbol.for('cdk8s-hardened.IsolatedNamespace');
@@ -27,8 +28,10 @@ export interface IsolatedNamespaceProps {
 
   /**
    * Kubernetes minor version the Pod Security Admission labels are pinned to, as `1.NN` (`v1.NN` accepted).
-   * Pinning keeps a cluster upgrade from tightening or loosening the checks unannounced.
-   * @default '1.28'
+   * Pinning keeps a cluster upgrade from tightening or loosening the checks unannounced, at the price of the checks
+   * added since that version (a pinned `v1.28` accepts probes aimed at other hosts, which 1.34 refuses): raise it
+   * as the cluster is upgraded.
+   * @default - the newest version the packs know (DEFAULT_KUBERNETES_VERSION)
    */
   readonly kubernetesVersion?: string;
 
@@ -144,7 +147,7 @@ export class IsolatedNamespace extends Chart {
     Object.defineProperty(this, ISOLATED_NAMESPACE_SYMBOL, { value: true });
     this.namespaceName = name;
 
-    const version = pinnedVersion(id, props.kubernetesVersion ?? '1.28');
+    const version = pinnedVersion(id, props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
     this.podSecurityLevel = podSecurityLevelOf(id, props.podSecurityLevel, props.podSecurityReason);
 
     const extraLabels = props.labels ?? {};

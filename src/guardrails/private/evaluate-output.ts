@@ -1,8 +1,12 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Include } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { collectObjects, CollectedObject } from './collect-objects';
 import { SynthesisOutput } from './synthesis-output';
+import { skippedObject } from '../../cli/scan';
+import { whySkipped } from '../../cli/understood';
 import { Evaluator } from '../../engine/evaluator';
+import { SkippedObject } from '../../engine/finding';
+import { ManifestObject } from '../../engine/manifest-object';
 import { GuardrailReport } from '../../engine/report';
 import { SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX } from '../../engine/suppression';
 
@@ -17,24 +21,55 @@ export interface OutputEvaluation {
  * that accepted a finding is then written into its object's annotations, the objects concerned are rendered again
  * into the output and the output is evaluated again, so what is judged is exactly what is written.
  */
-export function evaluateOutput(evaluator: Evaluator, scope: IConstruct, output: SynthesisOutput, annotate: boolean): OutputEvaluation {
+export function evaluateOutput(evaluator: Evaluator, scope: IConstruct, output: SynthesisOutput, options: EvaluateOutputOptions): OutputEvaluation {
   let collected = collectObjects(scope, output);
-  let report = evaluate(evaluator, scope, output, collected);
-  if (annotate) {
+  let report = evaluate(evaluator, scope, output, collected, options);
+  if (options.annotate) {
     const stamped = annotateConstructSuppressions(collected, report);
     if (stamped.size) {
       output.rerender(stamped);
       collected = collectObjects(scope, output);
-      report = evaluate(evaluator, scope, output, collected);
+      report = evaluate(evaluator, scope, output, collected, options);
     }
   }
   return { report, collected };
 }
 
-function evaluate(evaluator: Evaluator, scope: IConstruct, output: SynthesisOutput, collected: CollectedObject[]): GuardrailReport {
+/** How the output is evaluated. */
+export interface EvaluateOutputOptions {
+  /** Write accepted construct suppressions into the manifests. */
+  readonly annotate: boolean;
+  /** Trust the suppression annotations of objects read by an Include (Helm included). */
+  readonly trustIncludedSuppressions: boolean;
+}
+
+/** Evaluates the objects rules read, as scan does, and lists the others (and refused documents) as skipped. */
+function evaluate(evaluator: Evaluator, scope: IConstruct, output: SynthesisOutput, collected: CollectedObject[], options: EvaluateOutputOptions): GuardrailReport {
   const root = scope.node.root;
-  const skipped = output.refused(o => (o ? scope === root || o.node.scopes.includes(scope) : scope === root));
-  return evaluator.evaluate(collected.map(c => c.object), skipped ? { skipped } : {});
+  const refused = output.refused(o => (o ? scope === root || o.node.scopes.includes(scope) : scope === root));
+  const skippedObjects: SkippedObject[] = [];
+  for (let i = 0; i < refused; i++) skippedObjects.push({ reason: 'a document kubectl refuses to apply (no kind, or a type error in its metadata)' });
+  const objects: ManifestObject[] = [];
+  for (const { apiObject, object } of collected) {
+    const reason = whySkipped(object.manifest);
+    if (reason !== undefined) {
+      const where = object.constructPath ? { constructPath: object.constructPath } : {};
+      skippedObjects.push({ ...skippedObject(object.manifest, reason), ...where });
+      continue;
+    }
+    const distrusted = !options.trustIncludedSuppressions && apiObject !== undefined && cameFromInclude(apiObject);
+    objects.push(distrusted ? ManifestObject.fromJson(object.manifest, {
+      constructPath: object.constructPath,
+      suppressions: object.suppressions,
+      trustAnnotationSuppressions: false,
+    }) : object);
+  }
+  return evaluator.evaluate(objects, { skippedObjects });
+}
+
+/** True when the object was read from YAML by an Include (Helm is one), not built by the app's code. */
+function cameFromInclude(apiObject: ApiObject): boolean {
+  return apiObject.node.scopes.some(scope => scope instanceof Include);
 }
 
 /**

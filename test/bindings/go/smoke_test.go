@@ -156,7 +156,7 @@ func TestNamespaceCarriesThePodSecurityLabels(t *testing.T) {
 		t.Fatalf("want one Namespace shop, got %v", namespaces)
 	}
 	labels := get(namespaces[0], "metadata", "labels").(m)
-	if labels["pod-security.kubernetes.io/enforce"] != "restricted" || labels["pod-security.kubernetes.io/enforce-version"] != "v1.28" {
+	if labels["pod-security.kubernetes.io/enforce"] != "restricted" || labels["pod-security.kubernetes.io/enforce-version"] != "v1.37" {
 		t.Errorf("PSA labels: %v", labels)
 	}
 	for _, x := range manifests {

@@ -117,7 +117,7 @@ def main():
         check("one Namespace named shop", [n["metadata"]["name"] for n in namespaces] == ["shop"], namespaces)
         labels = namespaces[0]["metadata"]["labels"]
         check("PSA enforce=restricted", labels.get("pod-security.kubernetes.io/enforce") == "restricted", labels)
-        check("PSA enforce-version=v1.28", labels.get("pod-security.kubernetes.io/enforce-version") == "v1.28", labels)
+        check("PSA enforce-version=v1.37", labels.get("pod-security.kubernetes.io/enforce-version") == "v1.37", labels)
         outside = [f"{m['kind']}/{m['metadata']['name']}" for m in manifests
                    if m["kind"] != "Namespace" and m["metadata"].get("namespace") != "shop"]
         check(f"all {len(manifests) - 1} namespaced objects are in shop", outside == [], outside)

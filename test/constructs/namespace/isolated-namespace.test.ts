@@ -25,17 +25,17 @@ describe('IsolatedNamespace', () => {
       ]);
     });
 
-    test('the Namespace is named after the construct id, has no namespace, and pins PSA restricted to v1.28 for all modes', () => {
+    test('the Namespace is named after the construct id, has no namespace, and pins PSA restricted to v1.37 (the newest version the packs know) for all modes', () => {
       const ns = one(manifests, 'Namespace');
       expect(ns.metadata).toEqual({
         name: 'shop',
         labels: {
           'pod-security.kubernetes.io/enforce': 'restricted',
-          'pod-security.kubernetes.io/enforce-version': 'v1.28',
+          'pod-security.kubernetes.io/enforce-version': 'v1.37',
           'pod-security.kubernetes.io/audit': 'restricted',
-          'pod-security.kubernetes.io/audit-version': 'v1.28',
+          'pod-security.kubernetes.io/audit-version': 'v1.37',
           'pod-security.kubernetes.io/warn': 'restricted',
-          'pod-security.kubernetes.io/warn-version': 'v1.28',
+          'pod-security.kubernetes.io/warn-version': 'v1.37',
         },
       });
     });

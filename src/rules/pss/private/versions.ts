@@ -24,3 +24,10 @@ export const PSA_SINCE = {
   /** `procMount_restricted` appears (and overrides `procMount` in the restricted profile). */
   procMountRestricted: 35,
 } as const;
+
+/**
+ * The newest Pod Security Admission policy version the packs know (1.NN): the newest `MinimumVersion` read from
+ * the admission code, including its main branch (the 1.37 sysctls). A namespace enforcing `latest`, and a run
+ * that names no version, are judged at it.
+ */
+export const PSA_NEWEST_MINOR = 37;

@@ -129,7 +129,7 @@ class SmokeTest {
     assertEquals("shop", get(namespaces.get(0), "metadata", "name"));
     Map<String, Object> labels = map(get(namespaces.get(0), "metadata", "labels"));
     assertEquals("restricted", labels.get("pod-security.kubernetes.io/enforce"));
-    assertEquals("v1.28", labels.get("pod-security.kubernetes.io/enforce-version"));
+    assertEquals("v1.37", labels.get("pod-security.kubernetes.io/enforce-version"));
     for (Map<String, Object> m : manifests) {
       if (!"Namespace".equals(m.get("kind"))) {
         assertEquals("shop", get(m, "metadata", "namespace"), m.get("kind") + " outside the namespace");

@@ -1,0 +1,87 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** The file-system calls a write goes through; tests replace `writeSync` to simulate a full disk. */
+export interface FileWriter {
+  openSync(file: string, flags: string, mode?: number): number;
+  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number): number;
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(file: string): void;
+}
+
+const NODE_WRITER: FileWriter = {
+  openSync: (file, flags, mode) => fs.openSync(file, flags, mode),
+  writeSync: (fd, buffer, offset, length) => fs.writeSync(fd, buffer, offset, length),
+  fsyncSync: fd => fs.fsyncSync(fd),
+  closeSync: fd => fs.closeSync(fd),
+  renameSync: (from, to) => fs.renameSync(from, to),
+  unlinkSync: file => fs.unlinkSync(file),
+};
+
+/** A write that failed, with one line that says what, where and (for a full disk) how much was needed. */
+export class WriteFailure extends Error {
+  constructor(message: string, public readonly code?: string) {
+    super(message);
+    this.name = 'WriteFailure';
+  }
+}
+
+/**
+ * Writes `content` to `file` so that the file is either its old self or complete: the bytes go to a temporary
+ * file in the same folder (the same file system, so the rename is atomic), which is flushed and renamed over
+ * `file`. On any failure the temporary file is removed and a WriteFailure names what was being written.
+ *
+ * @param what what the file holds, for the message: `the report`, `the SARIF report`
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array, what: string, writer: FileWriter = NODE_WRITER): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  let fd: number | undefined;
+  let written = 0;
+  try {
+    fd = writer.openSync(temp, 'wx', 0o644);
+    while (written < bytes.length) {
+      written += writer.writeSync(fd, bytes, written, bytes.length - written);
+    }
+    writer.fsyncSync(fd);
+    writer.closeSync(fd);
+    fd = undefined;
+    writer.renameSync(temp, file);
+  } catch (e) {
+    if (fd !== undefined) {
+      try { writer.closeSync(fd); } catch { /* already failing: report the first error */ }
+    }
+    try { writer.unlinkSync(temp); } catch { /* never created, or already gone */ }
+    throw new WriteFailure(describeWriteError(e, what, file, bytes.length, written), (e as NodeJS.ErrnoException)?.code);
+  }
+}
+
+function describeWriteError(e: unknown, what: string, file: string, needed: number, written: number): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const where = `${what} to ${file}`;
+  switch (code) {
+    case 'ENOSPC':
+      return `cannot write ${where}: the disk is full (${formatBytes(needed)} needed, ${formatBytes(written)} written before it filled); free space and run again, nothing was left half-written`;
+    case 'EDQUOT':
+      return `cannot write ${where}: the disk quota is exhausted (${formatBytes(needed)} needed); nothing was left half-written`;
+    case 'ENOENT':
+      return `cannot write ${where}: the folder ${path.dirname(file)} does not exist`;
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `cannot write ${where}: permission denied in ${path.dirname(file)} (${code})`;
+    case 'EISDIR':
+      return `cannot write ${where}: it is a directory`;
+    default:
+      return `cannot write ${where}: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+}

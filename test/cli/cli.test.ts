@@ -1,0 +1,81 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CliIo, runCli } from '../../src/cli/cli';
+import { FileWriter } from '../../src/private/atomic-write';
+import { fullDiskWriter } from '../helpers/full-disk';
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
+}
+
+function memoryIo(cwd: string, writer?: FileWriter): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    cwd,
+    writer,
+    stdout: t => { out.push(t); },
+    stderr: t => { err.push(t); },
+    readStdin: async () => new Uint8Array(),
+  };
+}
+
+const PRIVILEGED_POD = `apiVersion: v1
+kind: Pod
+metadata: { name: p, namespace: shop }
+spec:
+  containers:
+    - name: main
+      image: busybox:1.36
+      securityContext: { privileged: true }
+`;
+
+describe('scan: special files named on the command line', () => {
+  const mkfifo = spawnSync('mkfifo', ['--version']).status === 0;
+  (mkfifo ? test : test.skip)('a FIFO is refused at once (exit 2, the file and why), not read forever', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'pod.yaml'), PRIVILEGED_POD);
+    expect(spawnSync('mkfifo', [path.join(dir, 'pipe.yaml')]).status).toBe(0);
+    const io = memoryIo(dir);
+    const started = Date.now();
+    const code = await runCli(['scan', 'pipe.yaml', 'pod.yaml'], io);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(code).toBe(2);
+    expect(io.err.join('')).toContain('pipe.yaml: the path is a FIFO (named pipe), not a regular file');
+    // The regular file beside it is still checked.
+    expect(io.out.join('')).toContain('pss-privileged');
+  });
+
+  test('a character device is refused like a FIFO', async () => {
+    const io = memoryIo(tempDir());
+    expect(await runCli(['scan', '/dev/null'], io)).toBe(2);
+    expect(io.err.join('')).toContain('/dev/null: the path is a character device, not a regular file');
+  });
+});
+
+describe('scan --output', () => {
+  test('writes the report to the file and nothing to standard output', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'pod.yaml'), PRIVILEGED_POD);
+    const io = memoryIo(dir);
+    expect(await runCli(['scan', '--format', 'json', '--output', 'report.json', 'pod.yaml'], io)).toBe(1);
+    expect(io.out).toEqual([]);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')).summary.errors).toBeGreaterThan(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['pod.yaml', 'report.json']);
+  });
+
+  test('a full disk gives one line (what, where, how much), exit 2, and no truncated report', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'pod.yaml'), PRIVILEGED_POD);
+    const io = memoryIo(dir, fullDiskWriter(100));
+    expect(await runCli(['scan', '--format', 'sarif', '--output', 'report.sarif', 'pod.yaml'], io)).toBe(2);
+    const stderr = io.err.join('');
+    expect(stderr).toMatch(new RegExp(`^cdk8s-hardened scan: cannot write the report to ${path.join(dir, 'report.sarif').replace(/[.\\/]/g, '\\$&')}: the disk is full \\(\\d+\\.\\d KiB needed, 100 bytes written before it filled\\)`));
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(fs.readdirSync(dir)).toEqual(['pod.yaml']);
+  });
+});
