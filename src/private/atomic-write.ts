@@ -9,15 +9,27 @@ export interface FileWriter {
   closeSync(fd: number): void;
   renameSync(from: string, to: string): void;
   unlinkSync(file: string): void;
+  /** The file's type after following links, or undefined when it does not exist. */
+  kindOf(file: string): 'file' | 'other' | undefined;
+  realpathSync(file: string): string;
 }
 
-const NODE_WRITER: FileWriter = {
+/** Node's own file system calls. */
+export const NODE_WRITER: FileWriter = {
   openSync: (file, flags, mode) => fs.openSync(file, flags, mode),
   writeSync: (fd, buffer, offset, length) => fs.writeSync(fd, buffer, offset, length),
   fsyncSync: fd => fs.fsyncSync(fd),
   closeSync: fd => fs.closeSync(fd),
   renameSync: (from, to) => fs.renameSync(from, to),
   unlinkSync: file => fs.unlinkSync(file),
+  kindOf: file => {
+    try {
+      return fs.statSync(file).isFile() ? 'file' : 'other';
+    } catch {
+      return undefined;
+    }
+  },
+  realpathSync: file => fs.realpathSync(file),
 };
 
 /** A write that failed, with one line that says what, where and (for a full disk) how much was needed. */
@@ -35,8 +47,13 @@ export class WriteFailure extends Error {
  *
  * @param what what the file holds, for the message: `the report`, `the SARIF report`
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, what: string, writer: FileWriter = NODE_WRITER): void {
+export function writeFileAtomic(target: string, content: string | Uint8Array, what: string, writer: FileWriter = NODE_WRITER): void {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const kind = writer.kindOf(target);
+  // A device or a FIFO (`--output /dev/stdout`, `/dev/null`) is written in place: renaming over it would replace the
+  // device with a plain file. A symbolic link is followed, so the link stays and its target gets the bytes.
+  if (kind === 'other') return writeInPlace(target, bytes, what, writer);
+  const file = kind === 'file' ? writer.realpathSync(target) : target;
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   let fd: number | undefined;
@@ -55,6 +72,20 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, what
       try { writer.closeSync(fd); } catch { /* already failing: report the first error */ }
     }
     try { writer.unlinkSync(temp); } catch { /* never created, or already gone */ }
+    throw new WriteFailure(describeWriteError(e, what, file, bytes.length, written), (e as NodeJS.ErrnoException)?.code);
+  }
+}
+
+function writeInPlace(file: string, bytes: Uint8Array, what: string, writer: FileWriter): void {
+  let written = 0;
+  try {
+    const fd = writer.openSync(file, 'w');
+    try {
+      while (written < bytes.length) written += writer.writeSync(fd, bytes, written, bytes.length - written);
+    } finally {
+      writer.closeSync(fd);
+    }
+  } catch (e) {
     throw new WriteFailure(describeWriteError(e, what, file, bytes.length, written), (e as NodeJS.ErrnoException)?.code);
   }
 }

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
-import { FileWriter } from '../../src/private/atomic-write';
+import { FileWriter, NODE_WRITER } from '../../src/private/atomic-write';
 
 /** Node's fs, except that the disk fills after `capacity` bytes. */
 export function fullDiskWriter(capacity: number): FileWriter {
   let used = 0;
   return {
-    openSync: (f, flags, mode) => fs.openSync(f, flags, mode),
+    ...NODE_WRITER,
     writeSync: (fd, buffer, offset, length) => {
       const room = capacity - used;
       if (room <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
@@ -13,9 +13,5 @@ export function fullDiskWriter(capacity: number): FileWriter {
       used += n;
       return fs.writeSync(fd, buffer, offset, n);
     },
-    fsyncSync: fd => fs.fsyncSync(fd),
-    closeSync: fd => fs.closeSync(fd),
-    renameSync: (a, b) => fs.renameSync(a, b),
-    unlinkSync: f => fs.unlinkSync(f),
   };
 }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { WriteFailure, writeFileAtomic } from '../../src/private/atomic-write';
+import { NODE_WRITER, WriteFailure, writeFileAtomic } from '../../src/private/atomic-write';
 import { fullDiskWriter } from '../helpers/full-disk';
 
 function tempDir(): string {
@@ -38,5 +38,29 @@ describe('writeFileAtomic', () => {
   test('a missing folder is named', () => {
     const file = path.join(tempDir(), 'no', 'such', 'report.txt');
     expect(() => writeFileAtomic(file, 'x', 'the report')).toThrow(`cannot write the report to ${file}: the folder ${path.dirname(file)} does not exist`);
+  });
+
+  test('a device or FIFO (--output /dev/null, /dev/stdout) is written in place, never renamed over', () => {
+    const dir = tempDir();
+    const device = path.join(dir, 'device');
+    fs.writeFileSync(device, '');
+    const renames: string[] = [];
+    writeFileAtomic(device, 'report\n', 'the report', {
+      ...NODE_WRITER,
+      kindOf: () => 'other',
+      renameSync: (from, to) => { renames.push(`${from} -> ${to}`); },
+    });
+    expect(renames).toEqual([]);
+    expect(fs.readFileSync(device, 'utf8')).toBe('report\n');
+    expect(fs.readdirSync(dir)).toEqual(['device']);
+  });
+
+  test('a symbolic link stays a link, and the file it points to gets the content', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'real.json'), 'old\n');
+    fs.symlinkSync('real.json', path.join(dir, 'link.json'));
+    writeFileAtomic(path.join(dir, 'link.json'), 'new\n', 'the report');
+    expect(fs.lstatSync(path.join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'real.json'), 'utf8')).toBe('new\n');
   });
 });
