@@ -1,105 +1,179 @@
-// Times `scan` against the YAML parser alone on one 10,000-object file, printed as `ratio scan-vs-parse <value>`.
-// Run alone with `npx ts-node --project tsconfig.dev.json bench/scan.ts`; `npx projen bench` runs it after the synthesis cases.
-import { parseAllDocuments, stringify } from 'yaml';
-import { median, runsFromEnv, time } from './measure';
-import { scan } from '../src/cli/scan';
+// Scan speed and memory on a generated corpus, side by side with kube-score and with parsing alone (the `yaml`
+// package's parseAllDocuments + toJS), each in its own child process, interleaved. Prints, per corpus size:
+//   ratio scan-vs-kube-score[-<n>k] <our median time / kube-score's>   (skipped when kube-score is not installed)
+//   ratio scan-vs-yaml-parse[-<n>k] <our median time / the parser's>
+//   scan-rss-mb-per-1k-objects[-<n>k] <peak RSS of our scan, MB per 1,000 objects>
+// The 10,000-object lines carry no suffix. Run alone with `npx ts-node --project tsconfig.dev.json bench/scan.ts`
+// after `npx projen compile` (it runs the compiled CLI, lib/cli/main.js, as users do).
+// Env: BENCH_RUNS (default 3), BENCH_SCAN_SIZES (default 10000,50000), BENCH_SMALL_FILES (default 50000, 0 to skip),
+// KUBE_SCORE (default .conformance-cache/bin/kube-score), BENCH_SCAN_BIN (default lib/cli/main.js).
+import { spawnSync, SpawnSyncReturns } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Corpus, writeCorpus, writeSmallFiles } from './corpus';
+import { median, runsFromEnv } from './measure';
 
-/** Result of the scan benchmark, in milliseconds (medians). */
+const ROOT = path.join(__dirname, '..');
+const BINARY = path.resolve(ROOT, process.env.BENCH_SCAN_BIN ?? 'lib/cli/main.js');
+const KUBE_SCORE = process.env.KUBE_SCORE ?? path.join(ROOT, '.conformance-cache', 'bin', 'kube-score');
+
+/** One timed run of a child process: wall time and peak resident memory. */
+interface Run {
+  readonly ms: number;
+  readonly rssMb?: number;
+}
+
+// Loaded into our node children with -r: reports the process's peak RSS on standard error as it exits.
+const RSS_PRELOAD = 'process.on(\'exit\', () => { require(\'fs\').writeSync(2, \'\\nbench-max-rss-kb \' + process.resourceUsage().maxRSS + \'\\n\'); });\n';
+
+// Parsing alone, in a child: every .yaml file of the corpus read, parsed and turned into plain objects.
+const YAML_PARSE_SCRIPT = `
+const fs = require('fs'); const path = require('path'); const { parseAllDocuments } = require('yaml');
+let docs = 0;
+const walk = dir => { for (const name of fs.readdirSync(dir).sort()) {
+  const p = path.join(dir, name);
+  if (fs.statSync(p).isDirectory()) walk(p);
+  else if (/\\.ya?ml$/.test(name)) for (const d of parseAllDocuments(fs.readFileSync(p, 'utf8'))) { d.toJS(); docs++; }
+} };
+walk(process.argv[1]);
+process.stdout.write(String(docs));
+`;
+
+function rssOf(result: SpawnSyncReturns<string>): number | undefined {
+  const match = /bench-max-rss-kb (\d+)/.exec(result.stderr ?? '');
+  return match ? Number(match[1]) / 1024 : undefined;
+}
+
+function timed(what: string, command: string, args: string[], cwd: string, okCodes: number[]): { run: Run; result: SpawnSyncReturns<string> } {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 2 * 1024 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.error) throw new Error(`${what} could not run: ${result.error.message}`);
+  if (result.status === null || !okCodes.includes(result.status)) {
+    throw new Error(`${what} exited with ${result.status ?? result.signal}: ${(result.stderr ?? '').slice(0, 2000)}`);
+  }
+  return { run: { ms, rssMb: rssOf(result) }, result };
+}
+
+/** Our CLI as users run it, JSON report on standard output. Checks it saw every object of the corpus. */
+function runScan(corpus: Corpus, preload: string): Run {
+  const { run, result } = timed('cdk8s-hardened scan', process.execPath, ['-r', preload, BINARY, 'scan', '--format', 'json', '--fail-on', 'never', corpus.dir], ROOT, [0]);
+  const summary = JSON.parse(result.stdout).summary;
+  if (summary.objects + summary.skipped !== corpus.objects) {
+    throw new Error(`scan saw ${summary.objects} objects and skipped ${summary.skipped}, but the corpus has ${corpus.objects}`);
+  }
+  return run;
+}
+
+function runYamlParse(corpus: Corpus, preload: string): Run {
+  const { run, result } = timed('yaml parse', process.execPath, ['-r', preload, '-e', YAML_PARSE_SCRIPT, corpus.dir], ROOT, [0]);
+  if (Number(result.stdout) < corpus.files) throw new Error(`the parse read ${result.stdout} documents from ${corpus.files} files`);
+  return run;
+}
+
+/** kube-score over the same files (it takes files, not folders), JSON report on standard output. */
+function runKubeScore(corpus: Corpus, files: string[]): Run {
+  const { run, result } = timed('kube-score', KUBE_SCORE, ['score', '-o', 'json', ...files], corpus.dir, [0, 1]);
+  if (!result.stdout.startsWith('[')) throw new Error(`kube-score printed no JSON report: ${result.stdout.slice(0, 200)}`);
+  return run;
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  const files: string[] = [];
+  for (const name of fs.readdirSync(path.join(dir, prefix)).sort()) {
+    const relative = prefix ? `${prefix}/${name}` : name;
+    if (fs.statSync(path.join(dir, relative)).isDirectory()) files.push(...listFiles(dir, relative));
+    else files.push(relative);
+  }
+  return files;
+}
+
+/** Result of the corpus benchmark at one size. */
 export interface ScanBenchResult {
-  readonly objects: number;
-  readonly bytes: number;
-  readonly parseMs: number;
+  readonly corpus: Corpus;
   readonly scanMs: number;
-  /** scanMs / parseMs: must stay at or below 2.5. */
-  readonly ratio: number;
+  readonly parseMs: number;
+  /** Undefined when kube-score is not installed. */
+  readonly kubeScoreMs?: number;
+  readonly scanRssMb: number;
 }
 
-/** The largest ratio of a full scan to the parse alone that the project accepts. */
-export const MAX_SCAN_VS_PARSE_RATIO = 2.5;
-
-/** One YAML file of `count` objects: per app a Deployment (most fields a real one has) and its Service. */
-export function buildManifests(count: number): string {
-  const docs: string[] = [];
-  for (let i = 0; docs.length < count; i++) {
-    const app = `app-${i}`;
-    const namespace = `team-${i % 50}`;
-    const labels = { 'app.kubernetes.io/name': app, 'app.kubernetes.io/part-of': `system-${i % 7}` };
-    docs.push(stringify({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: app, namespace, labels, annotations: { 'example.com/owner': `team-${i % 50}` } },
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: labels },
-        template: {
-          metadata: { labels },
-          spec: {
-            serviceAccountName: app,
-            automountServiceAccountToken: false,
-            securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } },
-            containers: [{
-              name: 'main',
-              image: `registry.example.com/${app}:1.${i % 10}.0`,
-              ports: [{ containerPort: 8080, name: 'http' }],
-              env: [{ name: 'LOG_LEVEL', value: 'info' }, { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: `${app}-db`, key: 'password' } } }],
-              resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-              securityContext: i % 10 === 0
-                ? { privileged: true }
-                : { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
-              livenessProbe: { httpGet: { path: '/healthz', port: 8080 } },
-              readinessProbe: { httpGet: { path: '/ready', port: 8080 } },
-            }],
-          },
-        },
-      },
-    }));
-    if (docs.length < count) {
-      docs.push(stringify({
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name: app, namespace, labels },
-        spec: { selector: labels, ports: [{ name: 'http', port: 80, targetPort: 8080 }] },
-      }));
+/** Writes a corpus of `objects` objects and times the three tools over it, `runs` interleaved rounds. */
+export function benchScanCorpus(objects: number, runs: number): ScanBenchResult {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scan-'));
+  try {
+    const preload = path.join(tmp, 'rss.js');
+    fs.writeFileSync(preload, RSS_PRELOAD);
+    const corpus = writeCorpus(path.join(tmp, 'corpus'), objects);
+    const files = listFiles(corpus.dir);
+    const withKubeScore = fs.existsSync(KUBE_SCORE);
+    const scans: Run[] = [];
+    const parses: Run[] = [];
+    const kubeScores: Run[] = [];
+    for (let i = 0; i < runs; i++) {
+      scans.push(runScan(corpus, preload));
+      parses.push(runYamlParse(corpus, preload));
+      if (withKubeScore) kubeScores.push(runKubeScore(corpus, files));
     }
+    return {
+      corpus,
+      scanMs: median(scans.map(r => r.ms)),
+      parseMs: median(parses.map(r => r.ms)),
+      kubeScoreMs: withKubeScore ? median(kubeScores.map(r => r.ms)) : undefined,
+      scanRssMb: Math.max(...scans.map(r => r.rssMb ?? NaN)),
+    };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
-  return docs.join('---\n');
 }
 
-/**
- * Builds the file once, then alternates runs of the parser alone (parseAllDocuments plus toJS: what any consumer
- * of the YAML pays to get the objects) and of the whole scan (read, parse, classify, every default pack, report).
- */
-export function benchScan(options: { objects?: number; runs?: number } = {}): ScanBenchResult {
-  const objects = options.objects ?? 10_000;
-  const runs = options.runs ?? 5;
-  const text = buildManifests(objects);
-  const bytes = Buffer.from(text, 'utf8');
-
-  const parse = () => { for (const doc of parseAllDocuments(text)) doc.toJS(); };
-  const full = () => {
-    const result = scan(['-'], { stdin: bytes });
-    if (result.report.summary.objects !== objects) throw new Error(`scan saw ${result.report.summary.objects} objects, expected ${objects}`);
-  };
-  parse(); full(); // warm up the JIT
-  const parseTimes: number[] = [];
-  const scanTimes: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    parseTimes.push(time(parse));
-    scanTimes.push(time(full));
+/** Seconds our CLI takes over `count` files of one small object each (median of `runs`). */
+export function benchSmallFiles(count: number, runs: number): number {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-files-'));
+  try {
+    const preload = path.join(tmp, 'rss.js');
+    fs.writeFileSync(preload, RSS_PRELOAD);
+    const corpus = writeSmallFiles(path.join(tmp, 'corpus'), count);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(runScan(corpus, preload).ms);
+    return median(times) / 1000;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
-  const parseMs = median(parseTimes);
-  const scanMs = median(scanTimes);
-  return { objects, bytes: bytes.length, parseMs, scanMs, ratio: scanMs / parseMs };
 }
 
-/** Runs the scan benchmark and prints its `ratio scan-vs-parse` line; sets a failing exit code above the budget. */
+function sizesFromEnv(): number[] {
+  const given = (process.env.BENCH_SCAN_SIZES ?? '10000,50000').split(',').map(s => Number(s.trim()));
+  return given.filter(n => Number.isInteger(n) && n > 0);
+}
+
+/** Runs the corpus benchmark at each size and prints its lines. */
 export function printScanBench(): void {
-  const r = benchScan({ runs: runsFromEnv(5) });
-  process.stdout.write(`scan bench: ${r.objects} objects, ${(r.bytes / 1024 / 1024).toFixed(1)} MiB, parse ${r.parseMs.toFixed(0)} ms, scan ${r.scanMs.toFixed(0)} ms (medians)\n`);
-  process.stdout.write(`ratio scan-vs-parse ${r.ratio.toFixed(2)}\n`);
-  if (r.ratio > MAX_SCAN_VS_PARSE_RATIO) {
-    process.stderr.write(`scan is more than ${MAX_SCAN_VS_PARSE_RATIO} times slower than the parser alone\n`);
+  if (!fs.existsSync(BINARY)) {
+    process.stderr.write(`scan bench: ${path.relative(ROOT, BINARY)} is missing: run npx projen compile first\n`);
     process.exitCode = 1;
+    return;
+  }
+  const runs = Math.max(3, runsFromEnv(3));
+  if (!fs.existsSync(KUBE_SCORE)) {
+    process.stdout.write(`# scan bench: kube-score not found at ${path.relative(ROOT, KUBE_SCORE)} (bash conformance/install.sh installs it): no scan-vs-kube-score line\n`);
+  }
+  for (const size of sizesFromEnv()) {
+    const r = benchScanCorpus(size, runs);
+    const suffix = size === 10_000 ? '' : size % 1000 === 0 ? `-${size / 1000}k` : `-${size}`;
+    const c = r.corpus;
+    process.stdout.write(`# scan bench: ${c.objects} objects in ${c.files} files, ${(c.bytes / 1024 / 1024).toFixed(1)} MiB; medians of ${runs} interleaved runs: `
+      + `scan ${r.scanMs.toFixed(0)} ms, yaml parse ${r.parseMs.toFixed(0)} ms`
+      + (r.kubeScoreMs !== undefined ? `, kube-score ${r.kubeScoreMs.toFixed(0)} ms` : '')
+      + `; scan peak RSS ${r.scanRssMb.toFixed(0)} MB\n`);
+    if (r.kubeScoreMs !== undefined) process.stdout.write(`ratio scan-vs-kube-score${suffix} ${(r.scanMs / r.kubeScoreMs).toFixed(3)}\n`);
+    process.stdout.write(`ratio scan-vs-yaml-parse${suffix} ${(r.scanMs / r.parseMs).toFixed(3)}\n`);
+    process.stdout.write(`scan-rss-mb-per-1k-objects${suffix} ${(r.scanRssMb / (c.objects / 1000)).toFixed(2)}\n`);
+  }
+  const smallFiles = Number(process.env.BENCH_SMALL_FILES ?? 50_000);
+  if (smallFiles > 0) {
+    process.stdout.write(`seconds scan-${smallFiles}-small-files ${benchSmallFiles(smallFiles, runs).toFixed(2)}\n`);
   }
 }
 
