@@ -61,27 +61,35 @@ export function collectFiles(paths: string[], cwd: string): CollectedFiles {
 }
 
 function walk(dir: string, display: string, ancestors: Set<string>, add: (display: string, absolute: string) => void, errors: InputError[]): void {
-  let names: string[];
+  let entries: fs.Dirent[];
   try {
-    names = fs.readdirSync(dir).sort();
+    entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (e) {
     errors.push(new InputError({ file: display, message: describeFsError(e, 'the directory') }));
     return;
   }
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     const absolute = path.join(dir, name);
     const shown = display === '.' ? name : `${display.replace(/\/$/, '')}/${name}`;
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(absolute);
-    } catch {
-      continue; // a dangling symbolic link: nothing to read
+    // The entry's own type is enough for files and folders; only a symbolic link (or an unknown type) needs a stat.
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (!isDirectory && !isFile) {
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(absolute);
+      } catch {
+        continue; // a dangling symbolic link: nothing to read
+      }
+      isDirectory = stat.isDirectory();
+      isFile = stat.isFile();
     }
-    if (stat.isDirectory()) {
+    if (isDirectory) {
       const real = realpath(absolute);
       if (ancestors.has(real)) continue;
       walk(absolute, shown, new Set([...ancestors, real]), add, errors);
-    } else if (stat.isFile() && MANIFEST_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
+    } else if (isFile && MANIFEST_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
       add(shown, absolute);
     }
   }
