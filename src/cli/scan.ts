@@ -78,9 +78,16 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
       const loaded = load();
       const text = typeof loaded === 'string' ? loaded : decodeText(loaded, file);
       const decoded = decodeManifests(text, file);
-      // Documents kubectl would refuse (a Helm values file, a bare list) are passed over and listed with kubectl's reason.
-      for (const refused of decoded.refused) skipped.push(skippedObject({}, refused.reason, file, refused.line));
+      // Documents kubectl would refuse (a Helm values file, a bare list) are passed over and listed with kubectl's
+      // reason, in document order among the objects.
+      let next = 0;
+      const refusedBefore = (documentIndex: number) => {
+        for (; next < decoded.refused.length && decoded.refused[next].documentIndex <= documentIndex; next++) {
+          skipped.push(skippedObject({}, decoded.refused[next].reason, file, decoded.refused[next].line));
+        }
+      };
       for (const object of decoded.objects) {
+        refusedBefore(object.documentIndex);
         const reason = whySkipped(object.value);
         if (reason !== undefined) {
           skipped.push(skippedObject(object.value, reason, file, object.line));
@@ -88,6 +95,7 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
         }
         objects.push(ManifestObject.fromJson(object.value, { file, line: object.line, locator: object.locator }));
       }
+      refusedBefore(Infinity);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(e.problem);

@@ -48,14 +48,14 @@ describe('objects passed over are counted and listed in every report', () => {
     expect(result.report.skipped).toBe(3);
     expect(result.report.skippedObjects).toEqual([
       { reason: 'a custom resource no rule reads', apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', name: 'build', namespace: 'ci', file: 'ci.yaml', line: 1 },
-      { reason: 'not a Kubernetes object (no apiVersion and kind)', file: 'ci.yaml', line: 10 },
+      { reason: 'kubectl refuses an object without a kind ("Object \'Kind\' is missing")', file: 'ci.yaml', line: 10 },
       { reason: 'a custom resource no rule reads', apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', name: 'test', namespace: 'ci', file: 'ci.yaml', line: 18 },
     ].map(o => expect.objectContaining(o)));
   });
 
   test('text: counted by kind, and in the summary line', () => {
     const text = result.report.toText();
-    expect(text).toContain('not checked (no rule reads them): 3 objects\n     2  argoproj.io/v1alpha1 Workflow  (a custom resource no rule reads)\n     1  (not a Kubernetes object)  (not a Kubernetes object (no apiVersion and kind))\n');
+    expect(text).toContain('not checked (no rule reads them): 3 objects\n     2  argoproj.io/v1alpha1 Workflow  (a custom resource no rule reads)\n     1  (not a Kubernetes object)  (kubectl refuses an object without a kind ("Object '\''Kind'\'' is missing"))\n');
     expect(text).toMatch(/1 object checked by \d+ rules: .*, 3 skipped\n$/);
   });
 
@@ -83,7 +83,7 @@ describe('scan --fail-on-skipped', () => {
     expect(io.err.join('')).toBe([
       'cdk8s-hardened scan: 3 objects were not checked (--fail-on-skipped):',
       '  ci.yaml:1: Workflow ci/build (argoproj.io/v1alpha1) was not checked: a custom resource no rule reads',
-      '  ci.yaml:10: a document was not checked: not a Kubernetes object (no apiVersion and kind)',
+      '  ci.yaml:10: a document was not checked: kubectl refuses an object without a kind ("Object '\''Kind'\'' is missing")',
       '  ci.yaml:18: Workflow ci/test (argoproj.io/v1alpha1) was not checked: a custom resource no rule reads',
       '',
     ].join('\n'));

@@ -4,6 +4,8 @@ import * as path from 'path';
 import { ApiObject, Include, Testing } from 'cdk8s';
 import { CliIo, runCli } from '../../src/cli/cli';
 import { ManifestScanner } from '../../src/cli/manifest-scanner';
+import { Evaluator } from '../../src/engine/evaluator';
+import { ManifestObject } from '../../src/engine/manifest-object';
 import { Guardrails } from '../../src/guardrails/guardrails';
 import { Suppressions } from '../../src/guardrails/suppressions';
 import { Packs } from '../../src/packs/packs';
@@ -61,45 +63,20 @@ describe('manifest suppressions in scan', () => {
   });
 
   test.each([['an integer', '1234567890123'], ['a boolean', 'true'], ['a mapping', '{ reason: "long enough reason here" }']])(
-    'a non-string annotation value (%s) is never a reason', (_what, value) => {
-      const [finding] = privileged(scanText(pod(value)));
+    'a non-string annotation value (%s) makes kubectl refuse the document, so it is listed as not checked', (_what, value) => {
+      const report = scanText(pod(value));
+      expect(privileged(report)).toEqual([]);
+      expect(report.skippedObjects).toEqual([expect.objectContaining({ reason: expect.stringMatching(/metadata.annotations.cdk8s-hardened.io\/suppress.pss-privileged is .*, not string/) })]);
+    });
+
+  test.each([['an integer', 1234567890123], ['a boolean', true], ['a mapping', { reason: 'long enough reason here' }]])(
+    'a non-string annotation value (%s) is never a reason for the engine', (_what, value) => {
+      const object = ManifestObject.fromJson({
+        apiVersion: 'v1', kind: 'Pod', metadata: { name: 'agent', namespace: 'shop', annotations: { 'cdk8s-hardened.io/suppress.pss-privileged': value } },
+        spec: { containers: [{ name: 'main', image: 'registry.example/agent:1.2.3', securityContext: { privileged: true } }] },
+      });
+      const [finding] = privileged(new Evaluator({ packs: [Packs.byName('pss-baseline')] }).evaluate([object]));
       expect(finding.suppressed).toBe(false);
       expect(finding.suppressionRefused).toMatch(/the annotation cdk8s-hardened.io\/suppress.pss-privileged is .*, not a string: write the reason as a quoted string/);
     });
-});
-
-describe('Guardrails: annotations of Included YAML are not trusted by default', () => {
-  function appWith(props: { trustIncludedSuppressions?: boolean } = {}, constructSuppression = false) {
-    const chart = Testing.chart();
-    const include = new Include(chart, 'vendor', { url: fileWith(pod(JSON.stringify(REASON))) });
-    if (constructSuppression) Suppressions.add(include, { ruleId: 'pss-privileged', reason: REASON });
-    return Guardrails.check(chart, { packs: [Packs.pssBaseline()], ...props });
-  }
-
-  test('an Included object cannot suppress its own error with an annotation', () => {
-    const [finding] = privileged(appWith());
-    expect(finding.suppressed).toBe(false);
-    expect(finding.suppressionRefused).toContain('not trusted');
-  });
-
-  test('trustIncludedSuppressions: true trusts them', () => {
-    expect(privileged(appWith({ trustIncludedSuppressions: true }))).toEqual([expect.objectContaining({ suppressed: true })]);
-  });
-
-  test('a suppression declared on the Include construct still applies', () => {
-    const [finding] = privileged(appWith({}, true));
-    expect(finding.suppressed).toBe(true);
-    expect((finding as any).suppression.origin).toBe('test/vendor');
-  });
-
-  test('annotations written by the app constructs are trusted', () => {
-    const chart = Testing.chart();
-    new ApiObject(chart, 'agent', {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'agent', annotations: { 'cdk8s-hardened.io/suppress.pss-privileged': REASON } },
-      spec: { containers: [{ name: 'main', image: 'registry.example/agent:1.2.3', securityContext: { privileged: true } }] },
-    } as any);
-    expect(privileged(Guardrails.check(chart, { packs: [Packs.pssBaseline()] }))).toEqual([expect.objectContaining({ suppressed: true })]);
-  });
 });
