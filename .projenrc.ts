@@ -64,16 +64,17 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     },
   },
   gitignore: ['/examples/*/dist/', '/.conformance-cache/', '/.bindings-cache/'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/conformance/', '/.ci/', '/.conformance-cache/', '/.bindings-cache/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/conformance/', '/cluster/', '/.ci/', '/.conformance-cache/', '/.bindings-cache/'] },
 });
 
 project.eslint?.addLintPattern('test');
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
 project.eslint?.addLintPattern('conformance');
+project.eslint?.addLintPattern('cluster');
 
 project.tsconfigDev.removeInclude('**/*.ts');
-for (const pattern of ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'conformance/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts']) {
+for (const pattern of ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'conformance/**/*.ts', 'cluster/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts']) {
   project.tsconfigDev.addInclude(pattern);
 }
 
@@ -102,6 +103,12 @@ project.addTask('bench', {
 project.addTask('conformance', {
   description: 'Install the Pod Security Admission evaluator, checkov and kube-score (cached) and compare their verdicts with ours',
   exec: 'ts-node --transpile-only --project tsconfig.dev.json conformance/run.ts',
+});
+
+project.addTask('cluster', {
+  description: 'Build (cached) kube-apiserver, etcd and kubectl v1.37.2, start them on 127.0.0.1 and apply the examples, hardened defaults and the PSS corpus (cluster/)',
+  exec: 'bash cluster/run.sh',
+  receiveArgs: true,
 });
 
 project.addTask('test:bindings', {
