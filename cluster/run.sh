@@ -94,6 +94,7 @@ server_start=$SECONDS
   --service-cluster-ip-range 10.96.0.0/16 \
   --token-auth-file "$work/tokens.csv" \
   --authorization-mode RBAC \
+  --allow-privileged=true \
   --enable-admission-plugins PodSecurity,ResourceQuota,LimitRanger,ValidatingAdmissionPolicy \
   >"$work/kube-apiserver.log" 2>&1 &
 pids+=("$!")
