@@ -20,6 +20,7 @@ import { agreementTable, Compared, compareCorpus, LEVELS } from './corpus';
 import { externalSecretCrd } from './crd';
 import { defaultWorkloads, deploymentSamples } from './hardened';
 import { create, kubectl } from './kubectl';
+import { checkPredictions } from './predictions';
 import { loadExamples } from '../../conformance/examples';
 
 const args = process.argv.slice(2);
@@ -64,6 +65,19 @@ const KNOWN_DIFFERENCES: { where: string; level: string; ours: string; server: s
     + 'manifest, reports restrictedVolumes. Resolving it means judging volumes after the server\'s defaulting, in the rule and in '
     + 'the conformance oracle together.',
 }];
+
+/** What the API server says when it refuses what each predicting rule reports. */
+const PREDICTED_REASON: { [ruleId: string]: RegExp } = {
+  'namespace-quota-object-count': /exceeded quota/,
+  'namespace-quota-pod-resources': /must specify|(maximum|minimum) \S+ usage per Container/,
+  'namespace-psa-admits-pods': /violates PodSecurity/,
+};
+
+/** The first error line of kubectl's output, without the `Error from server (...): error when creating "STDIN":` prefix. */
+function firstRefusal(detail: string): string {
+  const line = detail.split('\n').find(l => /^Error from server|^error:/.test(l)) ?? detail.split('\n')[0];
+  return line.replace(/^Error from server \(\w+\): error when creating "STDIN": /, '');
+}
 
 async function main() {
   // ------------------------------------------------------------------------------------------------ 1. examples
@@ -132,6 +146,21 @@ async function main() {
     }
   }
   if (c.compared.length === 0) fail('no corpus object was compared');
+  console.log(`  (${elapsed(t)})`);
+
+  // ------------------------------------------------------------------------------------------------ 4. predictions
+  t = Date.now();
+  console.log('\n== 4. rules that predict admission (test/rules/fixtures/cluster-predictions.ts): our verdict against the server\'s');
+  for (const p of await checkPredictions(CONCURRENCY)) {
+    const server = p.result.ok ? 'admitted' : 'refused';
+    const ours = p.predictsRefusal ? 'refused' : 'admitted';
+    // A refusal counts only when it is for the reason the rule predicts.
+    const forTheReason = p.result.ok || (PREDICTED_REASON[p.ruleId]?.test(p.result.detail) ?? false);
+    const agree = ours === server && p.predictsRefusal === p.failingFixture && forTheReason;
+    console.log(`  ${agree ? 'ok  ' : 'FAIL'} ${p.ruleId}: ${p.name}: ours ${ours}, server ${server}`);
+    if (!p.result.ok) console.log(`       server: ${firstRefusal(p.result.detail)}`);
+    if (!agree) fail(`${p.ruleId}: ${p.name}: ours ${ours}, server ${server} (fixture ${p.failingFixture ? 'failing' : 'passing'})\n    ${p.result.detail}`);
+  }
   console.log(`  (${elapsed(t)})`);
 
   console.log(`\ncluster: ${failures.length ? `${failures.length} failure(s)` : 'all tests passed'} in ${elapsed(started)}`);
