@@ -66,18 +66,20 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     },
   },
   gitignore: ['/examples/*/dist/', '/.conformance-cache/', '/.bindings-cache/'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/conformance/', '/.ci/', '/.conformance-cache/', '/.bindings-cache/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/conformance/', '/cluster/', '/.ci/', '/.conformance-cache/', '/.bindings-cache/'] },
 });
 
 project.eslint?.addLintPattern('test');
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
 project.eslint?.addLintPattern('conformance');
-// The conformance tools are development code: they may import dev dependencies (fast-check).
+project.eslint?.addLintPattern('cluster');
+// The conformance and cluster tools are development code: they may import dev dependencies (fast-check).
 project.eslint?.allowDevDeps('conformance/**');
+project.eslint?.allowDevDeps('cluster/**');
 
 project.tsconfigDev.removeInclude('**/*.ts');
-for (const pattern of ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'conformance/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts']) {
+for (const pattern of ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'conformance/**/*.ts', 'cluster/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts']) {
   project.tsconfigDev.addInclude(pattern);
 }
 
@@ -115,6 +117,12 @@ project.addTask('conformance:decoder', {
   exec: 'ts-node --transpile-only --project tsconfig.dev.json conformance/decoder/run.ts',
   // The yaml library warns on collection keys; the run judges the results, the warnings are noise.
   env: { NODE_NO_WARNINGS: '1' },
+  receiveArgs: true,
+});
+
+project.addTask('cluster', {
+  description: 'Build (cached) kube-apiserver, etcd and kubectl v1.37.2, start them on 127.0.0.1 and apply the examples, hardened defaults and the PSS corpus (cluster/)',
+  exec: 'bash cluster/run.sh',
   receiveArgs: true,
 });
 

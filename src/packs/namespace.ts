@@ -3,10 +3,13 @@ import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
 import { NamespaceHasLimitRange } from '../rules/namespace/namespace-has-limit-range';
 import { NamespaceHasResourceQuota } from '../rules/namespace/namespace-has-resource-quota';
+import { PsaAdmitsPods } from '../rules/namespace/psa-admits-pods';
 import { PsaAuditWarnLabels } from '../rules/namespace/psa-audit-warn-labels';
 import { PsaEnforceLabel } from '../rules/namespace/psa-enforce-label';
 import { PsaEnforceRestricted } from '../rules/namespace/psa-enforce-restricted';
 import { PsaVersionsPinned } from '../rules/namespace/psa-versions-pinned';
+import { QuotaObjectCount } from '../rules/namespace/quota-object-count';
+import { QuotaPodResources } from '../rules/namespace/quota-pod-resources';
 import { WorkloadNotInDefault } from '../rules/namespace/workload-not-in-default';
 import { WorkloadNotInKubeSystem } from '../rules/namespace/workload-not-in-kube-system';
 
@@ -94,6 +97,42 @@ export function namespacePack(): RulePack {
         fields: ['ResourceQuota metadata.namespace', 'metadata.namespace'],
         equivalents: { trivy: 'KSV-0040' },
         check: new NamespaceHasResourceQuota(),
+      }),
+      new Rule({
+        id: 'namespace-psa-admits-pods',
+        severity: Severity.ERROR,
+        summary: 'Pods pass the Pod Security level their namespace enforces, whatever the suppressions.',
+        explanation: 'Pod Security Admission reads the enforce label of the namespace and nothing else: a suppression annotation or a '
+          + 'hardening override that accepts a Pod Security finding in the report does not reach the cluster. A pod that fails the level '
+          + 'its namespace enforces is refused, and the pods of a Deployment, StatefulSet or Job are then never created.',
+        remediation: 'Remove the settings that fail the checks named in the finding, or run the workload in a namespace that enforces a '
+          + 'lower level, with the reason on record (IsolatedNamespace: podSecurityLevel and podSecurityReason).',
+        fields: [PSA_FIELDS[0], PSA_FIELDS[1], 'metadata.namespace', 'spec.template.spec'],
+        check: new PsaAdmitsPods(),
+      }),
+      new Rule({
+        id: 'namespace-quota-object-count',
+        severity: Severity.ERROR,
+        summary: 'The objects of a namespace fit the object counts of its ResourceQuota.',
+        explanation: 'The API server refuses an object that would take a namespace beyond a count in its ResourceQuota: a LoadBalancer or '
+          + 'NodePort Service where services.loadbalancers or services.nodeports is 0, more PersistentVolumeClaims, Services, ConfigMaps or '
+          + 'count/<resource> objects than allowed. The apply fails part-way through, whatever the report suppresses.',
+        remediation: 'Change the object (a ClusterIP Service instead of a LoadBalancer), create fewer objects of the kind, or raise the '
+          + 'count in the ResourceQuota (IsolatedNamespace: the quota prop).',
+        fields: ['ResourceQuota spec.hard', 'Service spec.type', 'Service spec.ports', 'metadata.namespace'],
+        check: new QuotaObjectCount(),
+      }),
+      new Rule({
+        id: 'namespace-quota-pod-resources',
+        severity: Severity.ERROR,
+        summary: 'Containers declare the requests and limits their namespace\'s quota counts and stay within its LimitRange.',
+        explanation: 'When a ResourceQuota counts requests.cpu, limits.memory or another compute resource, the API server refuses every '
+          + 'pod with a container that neither sets it nor gets it from a LimitRange default; a container above the max or below the min '
+          + 'of a LimitRange is refused too. For a workload the refusal happens later, when its controller creates the pods.',
+        remediation: 'Set resources.requests and resources.limits on every container (the hardened workloads do), give the namespace a '
+          + 'LimitRange with default and defaultRequest values, and keep limits within the LimitRange\'s max.',
+        fields: ['ResourceQuota spec.hard', 'LimitRange spec.limits', 'spec.template.spec.containers[].resources'],
+        check: new QuotaPodResources(),
       }),
       new Rule({
         id: 'namespace-workload-not-default',

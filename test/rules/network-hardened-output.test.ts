@@ -31,6 +31,10 @@ function isolatedNamespace(name: string): any[] {
   ];
 }
 
+const RESTRICTED = {
+  runAsNonRoot: true, runAsUser: 10001, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
+};
+
 interface Peer { readonly namespace?: string; readonly app: string }
 
 function hardenedDeployment(namespace: string, app: string, ingressFrom: Peer[], egressTo: Peer[]): any[] {
@@ -39,7 +43,8 @@ function hardenedDeployment(namespace: string, app: string, ingressFrom: Peer[],
     podSelector: { matchLabels: { app: p.app } },
   });
   return [
-    deployment({ containers: [{ name: app, image: `${app}:1.0` }] }, { name: app, namespace }, { labels: { app } }),
+    // The security context HardenedDeployment emits: the namespaces enforce restricted, and namespace-psa-admits-pods checks it.
+    deployment({ containers: [{ name: app, image: `${app}:1.0`, securityContext: RESTRICTED }] }, { name: app, namespace }, { labels: { app } }),
     {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',

@@ -4,6 +4,10 @@ import { deployment, runPacks } from '../helpers/rule-harness';
 // Whole-app rules run once per object with every object in context: they must index, not scan (speed is
 // measured by `npm run bench`, not here). 10,000 objects
 // in ONE namespace is the worst case for per-namespace indexes (a quadratic scan there takes many seconds).
+const RESTRICTED = {
+  runAsNonRoot: true, runAsUser: 10001, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
+};
+
 function bigApp(namespaces: number, workloads: number): any[] {
   const objects: any[] = [];
   for (let n = 0; n < namespaces; n++) {
@@ -19,7 +23,8 @@ function bigApp(namespaces: number, workloads: number): any[] {
   for (let i = 0; i < workloads; i++) {
     const ns = `ns-${i % namespaces}`;
     const app = `app-${i}`;
-    objects.push(deployment({ containers: [{ name: 'c', image: 'c:1' }] }, { name: app, namespace: ns }, { labels: { app, team: 'shop' } }));
+    // Pods that pass restricted, as the namespaces enforce it (namespace-psa-admits-pods checks it).
+    objects.push(deployment({ containers: [{ name: 'c', image: 'c:1', securityContext: RESTRICTED }] }, { name: app, namespace: ns }, { labels: { app, team: 'shop' } }));
     objects.push({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',

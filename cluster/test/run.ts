@@ -1,0 +1,174 @@
+/**
+ * The cluster tests, run by cluster/run.sh against the kube-apiserver it started (never by the main jest run):
+ *
+ * 1. every example's output, with the ExternalSecret CRD installed first: all admitted;
+ * 2. every hardened workload kind with its defaults, and fast-check samples of valid HardenedDeployment props, each
+ *    in its own IsolatedNamespace: all admitted, their pod templates also as Pods;
+ * 3. the conformance corpus: our PSS verdicts against Pod Security Admission's, per check ID, 100% required.
+ *
+ * Every create is real (stored) and uses `--warnings-as-errors`. Prints `cluster agreement N/M` at the end and
+ * exits 0 only when every test passes.
+ *
+ *   npx projen cluster [-- --samples 200]
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { admitAll, AdmitResult, pool } from './admit';
+import { agreementTable, Compared, compareCorpus, LEVELS } from './corpus';
+import { externalSecretCrd } from './crd';
+import { defaultWorkloads, deploymentSamples } from './hardened';
+import { create, kubectl } from './kubectl';
+import { checkPredictions } from './predictions';
+import { loadExamples } from '../../conformance/examples';
+
+const args = process.argv.slice(2);
+const samplesArg = args.indexOf('--samples');
+const SAMPLES = samplesArg >= 0 ? Number(args[samplesArg + 1]) : 200;
+const CONCURRENCY = 8;
+
+const failures: string[] = [];
+const fail = (s: string) => { failures.push(s); console.log(`FAIL: ${s}`); };
+const started = Date.now();
+const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
+
+function report(results: AdmitResult[], verbose: boolean) {
+  for (const r of results) {
+    if (r.ok) { if (verbose) console.log(`  ok   ${r.name}: ${r.objects} objects and ${r.pods} pod(s) from their templates admitted`); continue; }
+    fail(`${r.name}: not admitted (${r.objects} objects, ${r.pods} pods)\n    ${r.detail.split('\n').join('\n    ')}`);
+  }
+}
+
+function readObjects(files: string[]): any[] {
+  const out: any[] = [];
+  for (const f of files) {
+    for (const doc of parseAllDocuments(fs.readFileSync(f, 'utf-8'))) {
+      const v = doc.toJS();
+      if (v && typeof v === 'object') out.push(...(v.kind === 'List' ? v.items : [v]));
+    }
+  }
+  return out;
+}
+
+/**
+ * Disagreements understood but not yet resolved: an object with an exact (level, both verdicts) match is left out of the table
+ * and printed with its reason on every run. Any other difference, or this one changing, fails the gate.
+ */
+const KNOWN_DIFFERENCES: { where: string; level: string; ours: string; server: string; reason: string }[] = [{
+  where: 'generated-volumes.yaml Pod/volume-no-source',
+  level: 'restricted',
+  ours: 'restrictedVolumes',
+  server: '',
+  reason: 'the API server defaults a volume without a source to emptyDir (SetDefaults_Volume) before Pod Security Admission sees it, '
+    + 'so it admits the pod at restricted; pss-restricted-volume-types, like the PSA library that the conformance suite runs on the raw '
+    + 'manifest, reports restrictedVolumes. Resolving it means judging volumes after the server\'s defaulting, in the rule and in '
+    + 'the conformance oracle together.',
+}];
+
+/** What the API server says when it refuses what each predicting rule reports. */
+const PREDICTED_REASON: { [ruleId: string]: RegExp } = {
+  'namespace-quota-object-count': /exceeded quota/,
+  'namespace-quota-pod-resources': /must specify|(maximum|minimum) \S+ usage per Container/,
+  'namespace-psa-admits-pods': /violates PodSecurity/,
+};
+
+/** The first error line of kubectl's output, without the `Error from server (...): error when creating "STDIN":` prefix. */
+function firstRefusal(detail: string): string {
+  const line = detail.split('\n').find(l => /^Error from server|^error:/.test(l)) ?? detail.split('\n')[0];
+  return line.replace(/^Error from server \(\w+\): error when creating "STDIN": /, '');
+}
+
+async function main() {
+  // ------------------------------------------------------------------------------------------------ 1. examples
+  let t = Date.now();
+  console.log('== 1. examples, with the ExternalSecret CRD (external-secrets.io/v1) installed first');
+  const crd = await create([externalSecretCrd()]);
+  if (!crd.ok) throw new Error(`the ExternalSecret CRD was not admitted: ${crd.stderr}`);
+  const established = await kubectl(['wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/externalsecrets.external-secrets.io']);
+  if (established.status !== 0) throw new Error(`the ExternalSecret CRD was not established: ${established.stderr}`);
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-examples-'));
+  try {
+    const examples = loadExamples(outdir);
+    const cases = examples.names.map(name => ({ name: `example ${name}`, objects: readObjects(examples.files.filter(f => f.startsWith(path.join(outdir, name) + path.sep))) }));
+    report(await pool(cases, CONCURRENCY, c => admitAll(c.name, c.objects)), true);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+  console.log(`  (${elapsed(t)})`);
+
+  // ------------------------------------------------------------------------------------------------ 2. hardened
+  t = Date.now();
+  console.log('\n== 2. hardened workloads with their defaults, each in an IsolatedNamespace (restricted enforced, quota, LimitRange)');
+  const defaults = defaultWorkloads();
+  report(await pool(defaults, CONCURRENCY, c => admitAll(c.name, c.objects)), true);
+  const samples = deploymentSamples(SAMPLES);
+  console.log(`  ${samples.cases.length} fast-check samples of valid HardenedDeployment props (${samples.refused} generated props refused by the construct and not used${samples.refusals.length ? `, e.g. "${samples.refusals[0]}"` : ''})`);
+  const sampleResults = await pool(samples.cases, CONCURRENCY, c => admitAll(c.name, c.objects));
+  report(sampleResults, false);
+  const samplesOk = sampleResults.filter(r => r.ok).length;
+  console.log(`  ${samplesOk}/${sampleResults.length} samples admitted, ${sampleResults.reduce((n, r) => n + r.objects, 0)} objects and ${sampleResults.reduce((n, r) => n + r.pods, 0)} pods in all`);
+  console.log(`  (${elapsed(t)})`);
+
+  // ------------------------------------------------------------------------------------------------ 3. corpus
+  t = Date.now();
+  console.log('\n== 3. conformance corpus: our PSS verdicts (scan, pss-baseline/pss-restricted @1.37) against PodSecurity at latest (v1.37)');
+  const c = await compareCorpus();
+  console.log(`  ${c.compared.length + c.excluded.length} objects with a pod in ${c.files} files (${c.withoutPod} without a pod not compared), each created as a Pod at ${LEVELS.join(' and ')}`);
+  for (const e of c.excluded) console.log(`  excluded ${e.where}: the server refuses it for a reason other than Pod Security: ${e.reason}`);
+  const explained: string[] = [];
+  const isKnown = (x: Compared, l: string) => KNOWN_DIFFERENCES.some(k => k.where === x.where && k.level === l
+    && k.ours === [...x.ours[l]].sort().join(',') && k.server === [...x.server[l].checks].sort().join(','));
+  for (const x of c.compared) for (const l of LEVELS) if (isKnown(x, l)) explained.push(`${x.where} @${l}`);
+  for (const k of KNOWN_DIFFERENCES) {
+    const seen = explained.includes(`${k.where} @${k.level}`);
+    console.log(`  known difference${seen ? '' : ' (no longer seen: remove it from KNOWN_DIFFERENCES)'}, left out of the table: ${k.where} @${k.level}: ours [${k.ours}], server [${k.server}]: ${k.reason}`);
+    if (!seen) fail(`known difference ${k.where} @${k.level} is no longer seen`);
+  }
+  const comparedLevels = c.compared.map(x => ({ ...x, levels: LEVELS.filter(l => !isKnown(x, l)) }));
+  const rows = agreementTable({ ...c, compared: comparedLevels.filter(x => x.levels.length === LEVELS.length) });
+  console.log('\n| check | both | only ours | only server | neither | agreement |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const total = r.both + r.onlyOurs + r.onlyServer + r.neither;
+    console.log(`| ${r.check} | ${r.both} | ${r.onlyOurs} | ${r.onlyServer} | ${r.neither} | ${((r.both + r.neither) / total * 100).toFixed(1)}% |`);
+    if (r.onlyOurs + r.onlyServer > 0) fail(`${r.check}: ${r.onlyOurs} verdicts only ours, ${r.onlyServer} only the server's`);
+  }
+  let agreeing = 0;
+  let total = 0;
+  for (const x of comparedLevels) {
+    for (const l of x.levels) {
+      total++;
+      const a = [...x.ours[l]].sort().join(',');
+      const b = [...x.server[l].checks].sort().join(',');
+      if (a === b) agreeing++;
+      else console.log(`  differs: ${x.where} @${l}: ours [${a}], server [${b}]${x.server[l].message ? ` (${x.server[l].message})` : ''}`);
+    }
+  }
+  if (c.compared.length === 0) fail('no corpus object was compared');
+  console.log(`  (${elapsed(t)})`);
+
+  // ------------------------------------------------------------------------------------------------ 4. predictions
+  t = Date.now();
+  console.log('\n== 4. rules that predict admission (test/rules/fixtures/cluster-predictions.ts): our verdict against the server\'s');
+  for (const p of await checkPredictions(CONCURRENCY)) {
+    const server = p.result.ok ? 'admitted' : 'refused';
+    const ours = p.predictsRefusal ? 'refused' : 'admitted';
+    // A refusal counts only when it is for the reason the rule predicts.
+    const forTheReason = p.result.ok || (PREDICTED_REASON[p.ruleId]?.test(p.result.detail) ?? false);
+    const agree = ours === server && p.predictsRefusal === p.failingFixture && forTheReason;
+    console.log(`  ${agree ? 'ok  ' : 'FAIL'} ${p.ruleId}: ${p.name}: ours ${ours}, server ${server}`);
+    if (!p.result.ok) console.log(`       server: ${firstRefusal(p.result.detail)}`);
+    if (!agree) fail(`${p.ruleId}: ${p.name}: ours ${ours}, server ${server} (fixture ${p.failingFixture ? 'failing' : 'passing'})\n    ${p.result.detail}`);
+  }
+  console.log(`  (${elapsed(t)})`);
+
+  console.log(`\ncluster: ${failures.length ? `${failures.length} failure(s)` : 'all tests passed'} in ${elapsed(started)}`);
+  console.log(`cluster agreement ${agreeing}/${total}`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch(e => {
+  console.error(`cluster: ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});
