@@ -110,6 +110,13 @@ project.addTask('test:bindings', {
   receiveArgs: true,
 });
 
+// Golden files of the scan end-to-end tests change only here, from a fresh compile; the test run only compares.
+const golden = project.addTask('test:golden', {
+  description: 'Regenerate test/cli/golden/*.json from the compiled CLI (review the diff before committing)',
+});
+golden.spawn(project.compileTask);
+golden.exec('ts-node --project tsconfig.dev.json test/cli/update-golden.ts');
+
 project.addTask('rules-md', {
   description: 'Regenerate RULES.md from the rule metadata',
   exec: 'ts-node --project tsconfig.dev.json projenrc/write-rules-md.ts',
