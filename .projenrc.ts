@@ -102,6 +102,7 @@ project.addTask('bench', {
 project.addTask('conformance', {
   description: 'Install the Pod Security Admission evaluator, checkov and kube-score (cached) and compare their verdicts with ours',
   exec: 'ts-node --transpile-only --project tsconfig.dev.json conformance/run.ts',
+  receiveArgs: true,
 });
 
 project.addTask('test:bindings', {

@@ -39,12 +39,26 @@ const POD_SPEC_PATHS: { [kind: string]: { groups: string[]; path: string[] } } =
   CronJob: { groups: ['batch'], path: ['spec', 'jobTemplate', 'spec', 'template'] },
 };
 
+/**
+ * Kinds that carry a pod template without running pods. Pod Security Admission judges a PodTemplate's template like
+ * a workload's (its pod spec extractor reads `template`), so the pod rules read it; isolation and placement rules,
+ * which are about running pods, do not (`isPodBearing` is false for them).
+ */
+const TEMPLATE_ONLY_PATHS: { [kind: string]: { groups: string[]; path: string[] } } = {
+  PodTemplate: { groups: [''], path: ['template'] },
+};
+
 /** The workload kinds whose objects carry a pod template (core Kubernetes groups only). */
 export const POD_BEARING_KINDS = Object.keys(POD_SPEC_PATHS);
 
+/** The table's own entry for a kind (never an Object.prototype member for kinds like `constructor`). */
+function ownEntry<T>(table: { [kind: string]: T }, kind: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, kind) ? table[kind] : undefined;
+}
+
 /** True when the object is a core Kubernetes kind that runs pods. */
 export function isPodBearing(object: ManifestObject): boolean {
-  const entry = POD_SPEC_PATHS[object.kind];
+  const entry = ownEntry(POD_SPEC_PATHS, object.kind);
   return entry !== undefined && entry.groups.includes(object.apiGroup);
 }
 
@@ -66,8 +80,8 @@ export function podTemplateOf(object: ManifestObject): PodTemplate | undefined {
 }
 
 function computePodTemplate(object: ManifestObject): PodTemplate | undefined {
-  if (!isPodBearing(object)) return undefined;
-  const entry = POD_SPEC_PATHS[object.kind];
+  const entry = ownEntry(POD_SPEC_PATHS, object.kind) ?? ownEntry(TEMPLATE_ONLY_PATHS, object.kind);
+  if (entry === undefined || !entry.groups.includes(object.apiGroup)) return undefined;
   let template: any = object.manifest;
   for (const key of entry.path) {
     template = isObject(template) ? template[key] : undefined;
