@@ -111,6 +111,11 @@ project.addTask('test:bindings', {
   receiveArgs: true,
 });
 
+project.addTask('mutants', {
+  description: 'Mutation check: deliberate bugs in a scratch copy of the sources, each of which the tests must catch (prints mutants killed N/N)',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json test/mutation/run.ts',
+});
+
 // Golden files of the scan end-to-end tests change only here, from a fresh compile; the test run only compares.
 const golden = project.addTask('test:golden', {
   description: 'Regenerate test/cli/golden/*.json from the compiled CLI (review the diff before committing)',

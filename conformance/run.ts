@@ -2,7 +2,7 @@
  * The conformance suite: proves mechanically that our Pod Security Standards rules agree with the admission code
  * that defines them, and pins, count by count, where the scanners that users also run (checkov, kube-score) agree.
  *
- *   npx projen conformance [-- --no-install] [-- --versions 1.28,1.37] [-- --only psa|tools] [-- --write-disagreements]
+ *   npx projen conformance [-- --no-install] [-- --versions 1.28,1.37] [-- --only psa|tools] [-- --corpus f.yaml] [-- --write-disagreements]
  *
  * 1. Every example app is synthesized; the PSA evaluator must find nothing at restricted, and checkov and
  *    kube-score must report none of the checks that our packs cover (conformance/tool-mapping.ts).
@@ -26,8 +26,8 @@ import { Tool, toolMapping } from './tool-mapping';
 import { CACHE, checkov, kubeScore, psaEvaluate, readTools, ROOT, ToolName, ToolResult } from './tools';
 import { scan } from '../src/cli/scan';
 import { pssFailedChecks } from '../src/private/pss-evaluate';
-import { PSA_SINCE } from '../src/rules/pss/private/versions';
 import { safeSysctls } from '../src/rules/pss/private/sysctls';
+import { PSA_SINCE } from '../src/rules/pss/private/versions';
 
 /**
  * Policy versions compared by default: 1.0 and both sides of every boundary the rules encode (1.8, 1.19, 1.22,
@@ -147,11 +147,14 @@ const ready = (name: ToolName) => tools[name].available;
 if (!ready('psa-eval')) finish();
 
 // ------------------------------------------------------------------------------------------------- part 2 (first: the gate)
-const corpusFiles = fs.readdirSync(CORPUS_DIR).filter(f => /\.ya?ml$/.test(f)).sort().map(f => path.join(CORPUS_DIR, f));
+// --corpus a.yaml,b.yaml: part 2 on some corpus files only (what the mutation check uses, for speed).
+const CORPUS_ONLY = argValue('--corpus')?.split(',');
+const corpusFiles = fs.readdirSync(CORPUS_DIR).filter(f => /\.ya?ml$/.test(f) && (!CORPUS_ONLY || CORPUS_ONLY.includes(f))).sort().map(f => path.join(CORPUS_DIR, f));
+if (CORPUS_ONLY) skipped.push(`the corpus files other than ${CORPUS_ONLY.join(', ')} (--corpus)`);
 const corpus = loadObjects(corpusFiles);
 say();
 say(`== 2. PSS verdicts on the corpus: ${corpus.length} objects in ${corpusFiles.length} files, at ${VERSIONS.length} versions`);
-if (corpus.length < MIN_CORPUS) fail(`the corpus has ${corpus.length} objects, fewer than ${MIN_CORPUS}`);
+if (corpus.length < MIN_CORPUS && !CORPUS_ONLY) fail(`the corpus has ${corpus.length} objects, fewer than ${MIN_CORPUS}`);
 {
   const seen = new Set<string>();
   for (const o of corpus) {
@@ -174,7 +177,7 @@ if (ONLY_TOOLS) say('  SKIPPED here (--only tools): a partial run');
 time('part 2', () => {
   for (const version of ONLY_TOOLS ? [] : VERSIONS) {
     const psaResults = psaEvaluate(tools['psa-eval'], corpus.map(o => o.value), version);
-    const ours = { baseline: ourVerdicts([CORPUS_DIR], 'pss-baseline', version), restricted: ourVerdicts([CORPUS_DIR], 'pss-restricted', version) };
+    const ours = { baseline: ourVerdicts(corpusFiles, 'pss-baseline', version), restricted: ourVerdicts(corpusFiles, 'pss-restricted', version) };
     let compared = 0; let agreed = 0; let failing = 0;
     for (const o of corpus) {
       const p = psaResults[o.index];
@@ -253,7 +256,9 @@ time('part 1', () => {
       const o = objectAt(exampleObjects, f);
       if (!o) { fail(`example ${path.basename(f.file)}:${f.startLine ?? '-'}: ${name} ${f.id} on ${f.kind}/${f.name}, which is no object of the file`); continue; }
       const obj = `${o.value.kind}/${o.value.metadata?.name}`;
-      if (ourReport.findings.some(x => m.ruleIds.includes(x.ruleId) && x.resource.kind === o.value.kind && x.resource.name === o.value.metadata?.name)) {
+      const ours = (x: { ruleId: string; resource: { kind: string; name: string } }) =>
+        m.ruleIds.includes(x.ruleId) && x.resource.kind === o.value.kind && x.resource.name === o.value.metadata?.name;
+      if (ourReport.findings.some(ours)) {
         ack++; say(`  ${name}: ${f.id} on ${obj} (also reported by our ${m.ruleIds.join('/')}; acknowledged)`); continue;
       }
       bad++;
@@ -266,8 +271,15 @@ time('part 1', () => {
 // ------------------------------------------------------------------------------------------------- part 3
 /** One row of disagreements.json: a tool ID, the objects it evaluated, and where it and our rules differ. */
 interface Row {
-  tool: string; id: string; rules: string[]; evaluated: number;
-  onlyOursCount: number; onlyToolCount: number; onlyOurs: string[]; onlyTool: string[]; reason?: string;
+  tool: string;
+  id: string;
+  rules: string[];
+  evaluated: number;
+  onlyOursCount: number;
+  onlyToolCount: number;
+  onlyOurs: string[];
+  onlyTool: string[];
+  reason?: string;
 }
 say();
 say('== 3. agreement with checkov and kube-score on the whole corpus, per tool ID named in our equivalents');
@@ -313,8 +325,14 @@ time('part 3', () => {
       const pct = universe.length ? `${((both + neither) / universe.length * 100).toFixed(1)}%` : '-';
       table.push(`| ${name} | ${m.id} | ${m.ruleIds.join(', ')} | ${universe.length} | ${both} | ${onlyOurs.length} | ${onlyTool.length} | ${neither} | ${pct} |`);
       observed.push({
-        tool: name, id: m.id, rules: m.ruleIds, evaluated: universe.length,
-        onlyOursCount: onlyOurs.length, onlyToolCount: onlyTool.length, onlyOurs: onlyOurs.sort(), onlyTool: onlyTool.sort(),
+        tool: name,
+        id: m.id,
+        rules: m.ruleIds,
+        evaluated: universe.length,
+        onlyOursCount: onlyOurs.length,
+        onlyToolCount: onlyTool.length,
+        onlyOurs: onlyOurs.sort(),
+        onlyTool: onlyTool.sort(),
       });
     }
   }

@@ -69,8 +69,8 @@ export function checkov(tool: ToolInfo, files: string[]): ToolResult[] {
   if (files.length === 0) return [];
   const out: ToolResult[] = [];
   // One run over the deepest folder that holds every file: checkov takes seconds to start.
-  const parts = files.map(f => path.resolve(path.dirname(f)).split(path.sep));
-  const common = parts[0].filter((p, i) => parts.every(x => x[i] === p)).join(path.sep) || path.sep;
+  const dirParts = files.map(f => path.resolve(path.dirname(f)).split(path.sep));
+  const common = dirParts[0].filter((p, i) => dirParts.every(x => x[i] === p)).join(path.sep) || path.sep;
   const wanted = new Set(files.map(f => path.resolve(f)));
   for (const dir of [common]) {
     const stdout = run(tool.path!, ['-d', dir, '--framework', 'kubernetes', '--skip-download', '-o', 'json', '--compact'],

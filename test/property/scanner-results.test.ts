@@ -34,18 +34,40 @@ function fullPodSpec(): any {
     startupProbe: { httpGet: { path: '/', port: 8080, host: 'h' }, tcpSocket: { port: 8080, host: 'h' } },
     lifecycle: { postStart: { httpGet: { port: 1, host: 'h' }, tcpSocket: { port: 1, host: 'h' } }, preStop: { httpGet: { port: 1, host: 'h' }, tcpSocket: { port: 1, host: 'h' } } },
     securityContext: {
-      allowPrivilegeEscalation: true, privileged: true, readOnlyRootFilesystem: false, runAsNonRoot: false, runAsUser: 0, runAsGroup: 0,
-      procMount: 'Unmasked', capabilities: { add: ['SYS_ADMIN'], drop: ['ALL'] }, seccompProfile: { type: 'Unconfined' },
-      appArmorProfile: { type: 'Unconfined' }, seLinuxOptions: { type: 'spc_t', user: 'u', role: 'r' }, windowsOptions: { hostProcess: true },
+      allowPrivilegeEscalation: true,
+      privileged: true,
+      readOnlyRootFilesystem: false,
+      runAsNonRoot: false,
+      runAsUser: 0,
+      runAsGroup: 0,
+      procMount: 'Unmasked',
+      capabilities: { add: ['SYS_ADMIN'], drop: ['ALL'] },
+      seccompProfile: { type: 'Unconfined' },
+      appArmorProfile: { type: 'Unconfined' },
+      seLinuxOptions: { type: 'spc_t', user: 'u', role: 'r' },
+      windowsOptions: { hostProcess: true },
     },
   });
   return {
-    hostNetwork: true, hostPID: true, hostIPC: true, hostUsers: false, automountServiceAccountToken: true,
-    serviceAccount: 'sa', serviceAccountName: 'sa', os: { name: 'linux' },
+    hostNetwork: true,
+    hostPID: true,
+    hostIPC: true,
+    hostUsers: false,
+    automountServiceAccountToken: true,
+    serviceAccount: 'sa',
+    serviceAccountName: 'sa',
+    os: { name: 'linux' },
     securityContext: {
-      runAsNonRoot: false, runAsUser: 0, runAsGroup: 0, fsGroup: 0, supplementalGroups: [0], seccompProfile: { type: 'Unconfined' },
-      appArmorProfile: { type: 'Unconfined' }, seLinuxOptions: { type: 'spc_t', user: 'u', role: 'r' },
-      sysctls: [{ name: 'kernel.msgmax', value: '1' }], windowsOptions: { hostProcess: true },
+      runAsNonRoot: false,
+      runAsUser: 0,
+      runAsGroup: 0,
+      fsGroup: 0,
+      supplementalGroups: [0],
+      seccompProfile: { type: 'Unconfined' },
+      appArmorProfile: { type: 'Unconfined' },
+      seLinuxOptions: { type: 'spc_t', user: 'u', role: 'r' },
+      sysctls: [{ name: 'kernel.msgmax', value: '1' }],
+      windowsOptions: { hostProcess: true },
     },
     volumes: [{ name: 'h', hostPath: { path: '/var/run/docker.sock' } }, { name: 'n', nfs: { server: 's', path: '/' } }],
     containers: [container('app')],
@@ -144,7 +166,8 @@ const findingsOf = (text: string) => {
 
 describe('scanner results (property-based)', () => {
   test('the rules read fields that the seeds below contain (the type-confusion test reaches them)', () => {
-    const seedKeys = new Set([...POD_KINDS.map(([a, k, at]) => podObject(a, k, at)), ...OTHER_OBJECTS].flatMap(o => allPaths(o).map(p => String(p[p.length - 1]))));
+    const seeds = [...POD_KINDS.map(([a, k, at]) => podObject(a, k, at)), ...OTHER_OBJECTS];
+    const seedKeys = new Set(seeds.flatMap(o => allPaths(o).map(p => String(p[p.length - 1]))));
     const missing = [...fieldKeys()].filter(k => !seedKeys.has(k) && !k.endsWith('/') && !/^(ConfigMap|Secret|ServiceAccount)$/.test(k));
     expect(missing).toEqual([]);
   });
@@ -182,16 +205,23 @@ describe('scanner results (property-based)', () => {
         ...crashes([...batch.map(b => b.object), OTHER_OBJECTS[0]], false),
         ...crashes([...batch.filter(b => /metadata|seccomp/.test(b.label)).map(b => b.object), OTHER_OBJECTS[0]]),
       ];
-      // Name the variant behind each crash (re-run one by one only when a batch has crashes).
-      if (found.length) for (const b of batch) for (const c of crashes([b.object, OTHER_OBJECTS[0]])) problems.push(`${b.label}: ${c}`);
+      if (found.length) {
+        // Name the variants behind the first crashes; one failing batch is enough to fail.
+        for (const b of batch) {
+          for (const c of crashes([b.object, OTHER_OBJECTS[0]])) problems.push(`${b.label}: ${c}`);
+          if (problems.length >= 5) break;
+        }
+        break;
+      }
     }
     expect(problems.slice(0, 20)).toEqual([]);
   });
 
   test('no rule crashes on mutated corpus manifests (values replaced, deleted, wrapped or nulled)', () => {
-    fc.assert(fc.property(fc.nat({ max: SEEDS.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...CONFUSED, undefined)), { minLength: 1, maxLength: 5 }), (i, changes) => {
+    const changes = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...CONFUSED, undefined)), { minLength: 1, maxLength: 5 });
+    fc.assert(fc.property(fc.nat({ max: SEEDS.length - 1 }), changes, (i, list) => {
       let doc = SEEDS[i];
-      for (const [at, v] of changes) {
+      for (const [at, v] of list) {
         const paths = allPaths(doc);
         if (!paths.length) break;
         const p = paths[at % paths.length];
@@ -202,7 +232,8 @@ describe('scanner results (property-based)', () => {
   });
 
   test('the YAML and the JSON form of the same objects give the same findings', () => {
-    fc.assert(fc.property(fc.uniqueArray(fc.nat({ max: SEEDS.length - 1 }), { minLength: 1, maxLength: 4 }), fc.nat(), fc.constantFrom(...CONFUSED), (picks, at, v) => {
+    const seedPicks = fc.uniqueArray(fc.nat({ max: SEEDS.length - 1 }), { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(seedPicks, fc.nat(), fc.constantFrom(...CONFUSED), (picks, at, v) => {
       const docs = picks.map(i => SEEDS[i]);
       const paths = allPaths(docs[0]);
       docs[0] = setAt(docs[0], paths[at % paths.length], v);

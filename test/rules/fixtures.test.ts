@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Packs, Rule } from '../../src';
 import { pinKey, pinOf, readPins } from './fixture-pins';
+import { Packs, Rule } from '../../src';
 import { describeFindings, RuleFixtures, runRule } from '../helpers/rule-harness';
 
 // Every shipped rule, by ID, kept from the first pack that has it, as the evaluator does.

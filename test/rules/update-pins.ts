@@ -3,8 +3,8 @@
 // changed behaviour of a rule.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Packs, Rule } from '../../src';
 import { Pin, pinKey, pinOf, PINS_FILE } from './fixture-pins';
+import { Packs, Rule } from '../../src';
 import { RuleFixtures, runRule } from '../helpers/rule-harness';
 
 const rules = new Map<string, Rule>();
