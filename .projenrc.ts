@@ -110,6 +110,7 @@ bench.exec('ts-node --project tsconfig.dev.json bench/index.ts');
 project.addTask('conformance', {
   description: 'Install the Pod Security Admission evaluator, checkov and kube-score (cached) and compare their verdicts with ours',
   exec: 'ts-node --transpile-only --project tsconfig.dev.json conformance/run.ts',
+  receiveArgs: true,
 });
 
 project.addTask('conformance:decoder', {
@@ -131,6 +132,18 @@ project.addTask('test:bindings', {
   exec: 'bash test/bindings/run.sh',
   receiveArgs: true,
 });
+
+project.addTask('mutants', {
+  description: 'Mutation check: deliberate bugs in a scratch copy of the sources, each of which the tests must catch (prints mutants killed N/N)',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json test/mutation/run.ts',
+});
+
+// Golden files of the scan end-to-end tests change only here, from a fresh compile; the test run only compares.
+const golden = project.addTask('test:golden', {
+  description: 'Regenerate test/cli/golden/*.json from the compiled CLI (review the diff before committing)',
+});
+golden.spawn(project.compileTask);
+golden.exec('ts-node --project tsconfig.dev.json test/cli/update-golden.ts');
 
 project.addTask('rules-md', {
   description: 'Regenerate RULES.md from the rule metadata',

@@ -4,13 +4,12 @@
 #   yaml-oracle built here from conformance/yaml-oracle against k8s.io/cli-runtime (kubectl's manifest reader)
 #   kube-score go install from the Go module proxy
 #   checkov    pip install into a venv (PyPI)
-#   trivy      go install from the Go module proxy (optional: heavy; skipped with a reason if it fails or is slow)
 # A tool already present in the cache is reused. Prints one status line per tool and writes
-# $CACHE/tools.json (what is available, with versions, or why not).
+# $CACHE/tools.json (what is available, with versions, or why not). Exit 1 when any of them is unavailable,
+# after naming it; conformance/run.ts then fails in CI and skips it (saying so) elsewhere.
 # `install.sh --only yaml-oracle` builds the oracle alone (for `npx projen conformance:decoder`) and leaves
 # tools.json as it is.
-# Env: CONFORMANCE_CACHE (default <repo>/.conformance-cache), CONFORMANCE_TRIVY=1 to build and use Trivy,
-#      TRIVY_BUILD_TIMEOUT seconds (default 900), CONFORMANCE_RETRY_TRIVY=1 to retry after a recorded failure.
+# Env: CONFORMANCE_CACHE (default <repo>/.conformance-cache).
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CACHE="${CONFORMANCE_CACHE:-$ROOT/.conformance-cache}"
@@ -21,7 +20,6 @@ PSA_VERSION="v0.37.2"        # k8s.io/pod-security-admission = Kubernetes 1.37.2
 ORACLE_VERSION="v0.37.2"     # k8s.io/cli-runtime, k8s.io/apimachinery, k8s.io/client-go = kubectl 1.37.2
 KUBE_SCORE_VERSION="v1.20.0"
 CHECKOV_VERSION="3.3.30"
-TRIVY_VERSION="v0.74.0"
 
 export GOPATH="$CACHE/go" GOMODCACHE="$CACHE/go/pkg/mod" GOCACHE="$CACHE/go-build" GOBIN="$CACHE/bin"
 export GOFLAGS=-mod=mod GOTOOLCHAIN=local GOTELEMETRY=off
@@ -97,38 +95,10 @@ else
 fi
 [ -x "$CACHE/venv/bin/checkov" ] && [ -z "${REASON[checkov]:-}" ] && { AVAIL[checkov]=true; VERSION[checkov]="$CHECKOV_VERSION"; }
 
-# trivy (optional)
-if [ "${CONFORMANCE_TRIVY:-0}" != "1" ]; then
-  # Building Trivy from source takes about 15 minutes on two cores: opt in.
-  REASON[trivy]="skipped: opt in with CONFORMANCE_TRIVY=1 (a source build of about 15 minutes)"
-elif [ -x "$CACHE/bin/trivy" ]; then
-  status trivy "cached"
-elif [ -f "$CACHE/trivy.failed" ] && [ "${CONFORMANCE_RETRY_TRIVY:-0}" != "1" ]; then
-  REASON[trivy]="$(cat "$CACHE/trivy.failed") (recorded earlier; CONFORMANCE_RETRY_TRIVY=1 retries)"
-elif ! command -v go >/dev/null; then
-  REASON[trivy]="go is not installed"
-else
-  limit="${TRIVY_BUILD_TIMEOUT:-900}"
-  status trivy "go install github.com/aquasecurity/trivy/cmd/trivy@$TRIVY_VERSION (at most ${limit}s) ..."
-  start=$SECONDS
-  # Trivy imports encoding/json/v2, which Go 1.25+ only builds with GOEXPERIMENT=jsonv2.
-  GOEXPERIMENT=jsonv2 timeout "$limit" go install "github.com/aquasecurity/trivy/cmd/trivy@$TRIVY_VERSION" >"$CACHE/trivy.log" 2>&1
-  rc=$?
-  if [ $rc -ne 0 ]; then
-    if [ $rc -eq 124 ]; then why="go install did not finish within ${limit}s"; else why="go install failed (exit $rc): $(tail -2 "$CACHE/trivy.log" | tr '\n' ' ')"; fi
-    echo "$why" >"$CACHE/trivy.failed"
-    REASON[trivy]="$why"
-  else
-    status trivy "built in $((SECONDS - start))s"
-    rm -f "$CACHE/trivy.failed"
-  fi
-fi
-[ -x "$CACHE/bin/trivy" ] && [ -z "${REASON[trivy]:-}" ] && { AVAIL[trivy]=true; VERSION[trivy]="$TRIVY_VERSION"; }
-
 {
   echo "{"
   first=1
-  for t in psa-eval yaml-oracle kube-score checkov trivy; do
+  for t in psa-eval yaml-oracle kube-score checkov; do
     [ $first -eq 1 ] || echo ","
     first=0
     if [ "${AVAIL[$t]:-}" = true ]; then
@@ -142,8 +112,11 @@ fi
   echo; echo "}"
 } >"$CACHE/tools.json"
 
-for t in psa-eval yaml-oracle kube-score checkov trivy; do
+for t in psa-eval yaml-oracle kube-score checkov; do
   if [ "${AVAIL[$t]:-}" = true ]; then status "$t" "ready (${VERSION[$t]})"; else status "$t" "UNAVAILABLE: ${REASON[$t]:-unknown}"; fi
 done
-# psa-eval is required; the others are reported as skipped by the runner.
-[ "${AVAIL[psa-eval]:-}" = true ]
+missing=0
+for t in psa-eval yaml-oracle kube-score checkov; do
+  [ "${AVAIL[$t]:-}" = true ] || { echo "conformance/install.sh: $t is missing: ${REASON[$t]:-unknown}"; missing=1; }
+done
+exit $missing

@@ -291,6 +291,40 @@ add('restricted', 'everything-bad', 'fails every control at once', {
 });
 add('restricted', 'minimal', 'the smallest pod: one container, nothing set', { containers: [{ name: 'c', image: 'registry.example.com/c:1' }] });
 
+// ---------------------------------------------------------------------------------------------- version boundaries
+// One pod per version boundary that the rules encode (src/rules/pss/private/versions.ts and sysctls.ts): each fails
+// on one side of its boundary and passes on the other, and the default conformance run compares both sides.
+const BOUNDARY = 'boundary';
+add(BOUNDARY, 'b1-8-ape-unset', 'allowPrivilegeEscalation unset: restricted from 1.8, allowed at 1.7', withContainer(c => { delete sc(c).allowPrivilegeEscalation; }));
+add(BOUNDARY, 'b1-8-ape-true-init', 'init container allowPrivilegeEscalation true: restricted from 1.8', withContainer(c => { sc(c).allowPrivilegeEscalation = true; }, 'initContainers'));
+for (const [n, v] of Object.entries({ 'unconfined': 'unconfined', 'runtime-default': 'runtime/default', 'docker-default': 'docker/default', 'localhost': 'localhost/profile.json', 'empty': '', 'other': 'foo' })) {
+  add(BOUNDARY, `b1-19-seccomp-pod-annotation-${n}`, `seccomp.security.alpha.kubernetes.io/pod: "${v}" (read before 1.19, ignored from 1.19)`, compliant(), { 'seccomp.security.alpha.kubernetes.io/pod': v });
+}
+add(BOUNDARY, 'b1-19-seccomp-ctr-annotation-unconfined', 'container.seccomp.security.alpha.kubernetes.io/app: unconfined (read before 1.19)', compliant(), { 'container.seccomp.security.alpha.kubernetes.io/app': 'unconfined' });
+add(BOUNDARY, 'b1-19-seccomp-init-annotation-unconfined', 'container annotation for the init container (read before 1.19)', withContainer(() => undefined, 'initContainers'), { 'container.seccomp.security.alpha.kubernetes.io/init': 'unconfined' });
+add(BOUNDARY, 'b1-19-seccomp-field-unconfined', 'seccompProfile Unconfined on the pod (read from 1.19; before it only annotations count)', withPod(s => { s.securityContext.seccompProfile = { type: 'Unconfined' }; }));
+add(BOUNDARY, 'b1-19-seccomp-unset', 'no seccompProfile: restricted requires one from 1.19', withPod(s => { delete s.securityContext.seccompProfile; }));
+add(BOUNDARY, 'b1-22-cap-nodrop', 'drops nothing: capabilities_restricted from 1.22', withContainer(c => { delete sc(c).capabilities; }));
+add(BOUNDARY, 'b1-22-cap-add-chown', 'adds CHOWN: baseline allows it; restricted forbids it from 1.22', withContainer(c => { sc(c).capabilities.add = ['CHOWN']; }));
+add(BOUNDARY, 'b1-22-cap-add-sysadmin-nodrop', 'adds SYS_ADMIN, drops nothing: capabilities_baseline at restricted before 1.22, capabilities_restricted from 1.22', withContainer(c => { sc(c).capabilities = { add: ['SYS_ADMIN'] }; }));
+add(BOUNDARY, 'b1-23-rau-pod-0', 'pod runAsUser 0: runAsUser from 1.23', withPod(s => { s.securityContext.runAsUser = 0; }));
+add(BOUNDARY, 'b1-23-rau-eph-0', 'ephemeral container runAsUser 0: runAsUser from 1.23', withContainer(c => { sc(c).runAsUser = 0; }, 'ephemeralContainers'));
+add(BOUNDARY, 'b1-25-windows-bare', 'windows pod with no restricted settings: exempt from allowPrivilegeEscalation, capabilities and seccomp from 1.25', withPod(s => {
+  s.os = { name: 'windows' };
+  delete s.securityContext.seccompProfile;
+  s.containers[0].securityContext = {};
+}));
+add(BOUNDARY, 'b1-25-windows-upper', 'spec.os.name "Windows" (not the exempt value)', withPod(s => { s.os = { name: 'Windows' }; delete s.containers[0].securityContext.allowPrivilegeEscalation; }));
+for (const name of ['net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_probes', 'net.ipv4.tcp_wmem', 'net.ipv4.tcp_notsent_lowat']) {
+  add(BOUNDARY, `b-sysctl-${name.replace(/[._]/g, '-')}`, `sysctl ${name}: safe from the version that added it`, withPod(s => { s.securityContext.sysctls = [{ name, value: '1' }]; }));
+}
+add(BOUNDARY, 'b1-31-selinux-engine-ctr', 'container seLinuxOptions.type container_engine_t: allowed from 1.31', withContainer(c => { sc(c).seLinuxOptions = { type: 'container_engine_t' }; }, 'initContainers'));
+add(BOUNDARY, 'b1-34-probe-host', 'readinessProbe.httpGet.host: hostProbesAndHostLifecycle from 1.34', withContainer(c => { c.readinessProbe = { httpGet: { path: '/', port: 8080, host: '10.0.0.1' } }; }));
+add(BOUNDARY, 'b1-34-lifecycle-host-eph', 'ephemeral container lifecycle tcpSocket.host: from 1.34', withContainer(c => { c.lifecycle = { postStart: { tcpSocket: { port: 80, host: 'node' } } }; }, 'ephemeralContainers'));
+add(BOUNDARY, 'b1-35-userns-root', 'hostUsers false, runAsUser 0 and no runAsNonRoot: both relaxed from 1.35', withPod(s => { s.hostUsers = false; s.securityContext.runAsUser = 0; delete s.securityContext.runAsNonRoot; }));
+add(BOUNDARY, 'b1-35-userns-unmasked', 'hostUsers false, procMount Unmasked: procMount relaxed at baseline from 1.35, procMount_restricted forbids it', withContainer((c, s) => { sc(c).procMount = 'Unmasked'; s.hostUsers = false; }));
+add(BOUNDARY, 'b1-35-unmasked', 'procMount Unmasked without a user namespace: procMount before 1.35, procMount_restricted at restricted from 1.35', withContainer(c => { sc(c).procMount = 'Unmasked'; }));
+
 // ---------------------------------------------------------------------------------------------- workloads
 /** The same pod template inside every workload kind. */
 function wrap(kind: string, name: string, annotations: Json, pod: Json): Json {
@@ -308,7 +342,18 @@ function wrap(kind: string, name: string, annotations: Json, pod: Json): Json {
     default: throw new Error(kind);
   }
 }
-const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'];
+const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate'];
+/**
+ * The API versions each pod-bearing kind has been served at, besides the one `wrap` writes (v1, apps/v1,
+ * batch/v1): the API server converts them to the same pod template, so PSA judges them alike.
+ */
+const OLDER_API_VERSIONS: { [kind: string]: string[] } = {
+  Deployment: ['apps/v1beta1', 'apps/v1beta2', 'extensions/v1beta1'],
+  DaemonSet: ['apps/v1beta2', 'extensions/v1beta1'],
+  ReplicaSet: ['apps/v1beta2', 'extensions/v1beta1'],
+  StatefulSet: ['apps/v1beta1', 'apps/v1beta2'],
+  CronJob: ['batch/v1beta1', 'batch/v2alpha1'],
+};
 const workloadPods: [string, Json][] = [
   ['compliant', compliant()],
   ['hostnetwork', withPod(s => { s.hostNetwork = true; })],
@@ -320,6 +365,14 @@ const workloads: Json[] = [];
 for (const kind of KINDS) {
   for (const [n, pod] of workloadPods) {
     workloads.push(wrap(kind, `${kind.toLowerCase()}-${n}`, { [CASE_ANNOTATION]: `${kind} whose pod template is "${n}"` }, JSON.parse(JSON.stringify(pod))));
+  }
+}
+for (const [kind, versions] of Object.entries(OLDER_API_VERSIONS)) {
+  for (const apiVersion of versions) {
+    for (const [n, pod] of workloadPods) {
+      const name = `${kind.toLowerCase()}-${apiVersion.replace(/\//g, '-')}-${n}`;
+      workloads.push({ ...wrap(kind, name, { [CASE_ANNOTATION]: `${apiVersion} ${kind} whose pod template is "${n}"` }, JSON.parse(JSON.stringify(pod))), apiVersion });
+    }
   }
 }
 // Pod metadata annotations are read from the template, not from the workload's own metadata.
@@ -338,6 +391,7 @@ workloads.push(
 );
 
 // ---------------------------------------------------------------------------------------------- write
+// Written with YAML 1.1 quoting, so strings that kubectl's YAML reader would take for booleans or numbers (`n`, `yes`) stay strings.
 const HEADER = '# Generated by conformance/corpus/generate.ts: do not edit; change the generator and run it again.\n';
 const dir = __dirname;
 let total = 0;
@@ -347,8 +401,8 @@ for (const [file, list] of Object.entries(cases)) {
     return wrap(kind, c.name, { [CASE_ANNOTATION]: c.note, ...(c.annotations ?? {}) }, c.pod);
   });
   total += docs.length;
-  fs.writeFileSync(path.join(dir, `generated-${file}.yaml`), HEADER + docs.map(d => stringify(d, { lineWidth: 0 })).join('---\n'));
+  fs.writeFileSync(path.join(dir, `generated-${file}.yaml`), HEADER + docs.map(d => stringify(d, { lineWidth: 0, version: '1.1' })).join('---\n'));
 }
 total += workloads.length;
-fs.writeFileSync(path.join(dir, 'generated-workloads.yaml'), HEADER + workloads.map(d => stringify(d, { lineWidth: 0 })).join('---\n'));
+fs.writeFileSync(path.join(dir, 'generated-workloads.yaml'), HEADER + workloads.map(d => stringify(d, { lineWidth: 0, version: '1.1' })).join('---\n'));
 console.log(`wrote ${total} objects`);

@@ -77,10 +77,31 @@ type header struct {
 	} `json:"metadata"`
 }
 
+// olderVersions maps the API versions a pod-bearing kind was served at before its v1 to that v1: the API server
+// converts them to the same internal object, and the PodSecurity admission plugin converts that to the v1 type it
+// evaluates, so decoding them into the v1 type is what the cluster does (their pod templates have one schema).
+var olderVersions = map[string]string{
+	"apps/v1beta1/Deployment":       "apps/v1/Deployment",
+	"apps/v1beta2/Deployment":       "apps/v1/Deployment",
+	"extensions/v1beta1/Deployment": "apps/v1/Deployment",
+	"apps/v1beta2/DaemonSet":        "apps/v1/DaemonSet",
+	"extensions/v1beta1/DaemonSet":  "apps/v1/DaemonSet",
+	"apps/v1beta2/ReplicaSet":       "apps/v1/ReplicaSet",
+	"extensions/v1beta1/ReplicaSet": "apps/v1/ReplicaSet",
+	"apps/v1beta1/StatefulSet":      "apps/v1/StatefulSet",
+	"apps/v1beta2/StatefulSet":      "apps/v1/StatefulSet",
+	"batch/v1beta1/CronJob":         "batch/v1/CronJob",
+	"batch/v2alpha1/CronJob":        "batch/v1/CronJob",
+}
+
 // typed decodes the kinds that carry a pod spec into their API types; other kinds return nil.
 func typed(raw json.RawMessage, h header) (runtime.Object, error) {
 	var obj runtime.Object
-	switch h.APIVersion + "/" + h.Kind {
+	gvk := h.APIVersion + "/" + h.Kind
+	if v1, ok := olderVersions[gvk]; ok {
+		gvk = v1
+	}
+	switch gvk {
 	case "v1/Pod":
 		obj = &corev1.Pod{}
 	case "v1/PodTemplate":

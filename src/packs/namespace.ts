@@ -80,7 +80,7 @@ export function namespacePack(): RulePack {
         explanation: 'A LimitRange gives containers that declare no resources default requests and limits and caps what one container may '
           + 'ask for. Without it, one container without limits can starve its node. The NSA/CISA hardening guide recommends one per namespace.',
         remediation: 'Add a LimitRange to the namespace with default and max values for container CPU and memory (IsolatedNamespace emits one). '
-          + 'The finding is reported on the Namespace object when the app defines it, otherwise on the first workload of the namespace.',
+          + 'The finding is reported on the Namespace object when the app defines it, otherwise on the workload of the namespace that sorts first by kind and name (whatever the order of the objects).',
         fields: ['LimitRange metadata.namespace', 'metadata.namespace'],
         equivalents: { trivy: 'KSV-0039' },
         check: new NamespaceHasLimitRange(),
@@ -92,8 +92,8 @@ export function namespacePack(): RulePack {
         explanation: 'A ResourceQuota caps what all pods of a namespace may consume together and how many objects it may hold, so a runaway '
           + 'or compromised workload cannot exhaust the cluster. The NSA/CISA hardening guide recommends one per namespace.',
         remediation: 'Add a ResourceQuota to the namespace that caps requests and limits of CPU and memory and the number of pods '
-          + '(IsolatedNamespace emits one). The finding is reported on the Namespace object when the app defines it, otherwise on the first '
-          + 'workload of the namespace.',
+          + '(IsolatedNamespace emits one). The finding is reported on the Namespace object when the app defines it, otherwise on the workload '
+          + 'of the namespace that sorts first by kind and name (whatever the order of the objects).',
         fields: ['ResourceQuota metadata.namespace', 'metadata.namespace'],
         equivalents: { trivy: 'KSV-0040' },
         check: new NamespaceHasResourceQuota(),

@@ -49,7 +49,7 @@ export function networkPack(): RulePack {
           + 'their policies. The NSA/CISA Kubernetes hardening guide recommends it for every namespace.',
         remediation: 'Add a NetworkPolicy with podSelector {}, policyTypes [Ingress, Egress] and no ingress or egress rules to the namespace '
           + '(IsolatedNamespace emits one), and allow the needed traffic with more specific policies. The finding is reported on the '
-          + 'Namespace object when the app defines it, otherwise on the first workload of the namespace.',
+          + 'Namespace object when the app defines it, otherwise on the workload of the namespace that sorts first by kind and name (whatever the order of the objects).',
         fields: ['NetworkPolicy spec.podSelector', 'NetworkPolicy spec.policyTypes', 'NetworkPolicy spec.ingress', 'NetworkPolicy spec.egress', 'metadata.namespace'],
         check: new NamespaceDefaultDeny(),
       }),

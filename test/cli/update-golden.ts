@@ -1,5 +1,5 @@
-// Regenerates test/cli/golden/*.json from the built binary: `npx ts-node test/cli/update-golden.ts`
-// (after `npx projen compile`, or with CDK8S_HARDENED_BIN pointing at another build). Review the diff.
+// Regenerates test/cli/golden/*.json from the built binary: `npx projen test:golden` (compiles first), or
+// `npx ts-node test/cli/update-golden.ts` with CDK8S_HARDENED_BIN pointing at another build. Review the diff.
 import * as fs from 'fs';
 import { BINARY, GOLDEN_CASES, GOLDEN_DIR, goldenPath, runCase, serialize } from './golden-cases';
 

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { pinKey, pinOf, readPins } from './fixture-pins';
 import { Packs, Rule } from '../../src';
 import { describeFindings, RuleFixtures, runRule } from '../helpers/rule-harness';
 
@@ -15,6 +16,8 @@ const tables: RuleFixtures[] = fs.readdirSync(fixtureDir)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   .flatMap(f => require(path.join(fixtureDir, f)).fixtures as RuleFixtures[]);
 
+const pins = readPins();
+
 describe('rule fixtures', () => {
   test('every shipped rule has a failing and a passing fixture', () => {
     const missing = [...rules.keys()].filter(id => {
@@ -28,6 +31,13 @@ describe('rule fixtures', () => {
     expect(tables.map(t => t.ruleId).filter(id => !rules.has(id))).toEqual([]);
   });
 
+  test('every failing fixture has a pin (rule ID, count, field paths), and every pin a failing fixture', () => {
+    const keys = tables.flatMap(t => t.failing.map(c => pinKey(t.ruleId, c.name)));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    expect(keys.filter(k => !pins[k])).toEqual([]);
+    expect(Object.keys(pins).filter(k => !keys.includes(k))).toEqual([]);
+  });
+
   for (const table of tables) {
     const rule = rules.get(table.ruleId);
     if (!rule) continue;
@@ -36,6 +46,12 @@ describe('rule fixtures', () => {
         test(c.name, () => {
           const findings = runRule(rule, c.objects, c.kubernetesVersion);
           if (findings.length === 0) throw new Error('expected at least one finding, got none');
+          // Exactly the pinned findings: each from this rule, as many as pinned, at the pinned field paths.
+          const pin = pins[pinKey(rule.id, c.name)];
+          if (pin) {
+            expect(findings.map(f => f.ruleId).filter(id => id !== pin.ruleId)).toEqual([]);
+            expect(pinOf(rule.id, findings)).toEqual(pin);
+          }
           for (const text of c.messageIncludes ?? []) {
             if (!findings.some(f => f.message.includes(text))) {
               throw new Error(`no finding mentions ${JSON.stringify(text)}:\n${describeFindings(findings)}`);

@@ -12,16 +12,18 @@ function placements(objects: any[]): string[] {
 }
 
 describe('namespace-wide findings: one per namespace, on a deterministic object', () => {
-  test('are reported once, on the first workload of the namespace in object order', () => {
+  test('are reported once, on the workload of the namespace that sorts first by kind and name, whatever the object order', () => {
     const objects = [workload('b', 'shop'), workload('a', 'shop'), workload('c', 'other')];
-    expect(placements(objects)).toEqual([
-      'network-namespace-default-deny Deployment shop/b',
-      'namespace-limit-range Deployment shop/b',
-      'namespace-resource-quota Deployment shop/b',
+    const expected = [
+      'network-namespace-default-deny Deployment shop/a',
+      'namespace-limit-range Deployment shop/a',
+      'namespace-resource-quota Deployment shop/a',
       'network-namespace-default-deny Deployment other/c',
       'namespace-limit-range Deployment other/c',
       'namespace-resource-quota Deployment other/c',
-    ]);
+    ];
+    expect(placements(objects).sort()).toEqual([...expected].sort());
+    expect(placements([...objects].reverse()).sort()).toEqual([...expected].sort());
   });
 
   test('are reported on the Namespace object when the app defines it, wherever it appears', () => {

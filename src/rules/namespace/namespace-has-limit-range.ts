@@ -6,7 +6,7 @@ import { namespaceFindingOwner, namespacesHolding } from '../network/private/nam
 /**
  * Every namespace that holds workloads has a LimitRange in the app, so containers without resources get
  * default requests and limits. Reported once per namespace: on the Namespace object when the app defines it,
- * else on the namespace's first workload.
+ * else on the namespace's workload that sorts first by kind and name.
  */
 export class NamespaceHasLimitRange implements IRuleCheck {
   public check(object: ManifestObject, context: RuleContext): RuleViolation[] {

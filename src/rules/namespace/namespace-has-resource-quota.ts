@@ -6,7 +6,7 @@ import { namespaceFindingOwner, namespacesHolding } from '../network/private/nam
 /**
  * Every namespace that holds workloads has a ResourceQuota in the app, capping what all its pods together may
  * consume. Reported once per namespace: on the Namespace object when the app defines it, else on the
- * namespace's first workload.
+ * namespace's workload that sorts first by kind and name.
  */
 export class NamespaceHasResourceQuota implements IRuleCheck {
   public check(object: ManifestObject, context: RuleContext): RuleViolation[] {

@@ -9,7 +9,7 @@ import { RuleContext } from '../../engine/rule-context';
  * ingress and egress and allows nothing. Two policies, one denying each direction, count as well.
  *
  * The finding is reported once per namespace: on the Namespace object when the app defines it, else on the
- * namespace's first workload in object order.
+ * namespace's workload that sorts first by kind and name.
  */
 export class NamespaceDefaultDeny implements IRuleCheck {
   public check(object: ManifestObject, context: RuleContext): RuleViolation[] {

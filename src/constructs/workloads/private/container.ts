@@ -35,6 +35,10 @@ export enum ContainerRole { MAIN, INIT }
 export function hardenContainerProps(props: kplus.ContainerProps, o: ResolvedHardening, prefix: string, role: ContainerRole): kplus.ContainerProps {
   if (isHardenedProps(props)) return props;
   checkImage(props.image, `${prefix}.image`, o);
+  checkName(props.name, `${prefix}.name`, o);
+  checkPortNumber(props.portNumber, `${prefix}.portNumber`, o);
+  checkPortNumber(props.port, `${prefix}.port`, o);
+  (props.ports ?? []).forEach((p, i) => checkPortNumber(p.number, `${prefix}.ports[${i}].number`, o));
   checkPorts(props.ports ?? [], `${prefix}.ports`, o);
   checkMounts(props.volumeMounts ?? [], `${prefix}.volumeMounts`, o);
   const served = servedTcpPort(props.portNumber ?? props.port, props.ports ?? []);
@@ -128,6 +132,22 @@ export function checkUserIds(user: number | undefined, group: number | undefined
     if (id > 0 && id < MIN_USER_ID && !o.overrides.has(HardeningCheck.LOW_USER_ID)) {
       throw refusal(o.subject, `${prefix}.${field}`, id, HardeningCheck.LOW_USER_ID, `use a UID/GID of at least ${MIN_USER_ID}, e.g. 10001`);
     }
+  }
+}
+
+/** The API server accepts only DNS-1123 labels as container names; refuse others here, where the prop is known. */
+function checkName(name: string | undefined, prop: string, o: ResolvedHardening): void {
+  if (name === undefined) return;
+  if (typeof name !== 'string' || name.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+    throw invalid(o.subject, prop, name, 'give a DNS-1123 label: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit');
+  }
+}
+
+/** Container ports are 1 to 65535; the API server refuses anything else. */
+function checkPortNumber(port: number | undefined, prop: string, o: ResolvedHardening): void {
+  if (port === undefined) return;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw invalid(o.subject, prop, port, 'give a port number from 1 to 65535');
   }
 }
 

@@ -103,6 +103,9 @@ export class WorkloadHardening {
 
     this.networkPolicy = new WorkloadNetworkPolicy(workload, o);
 
+    if (props.replicas !== undefined && (!Number.isInteger(props.replicas) || props.replicas < 0)) {
+      throw invalid(o.subject, 'replicas', props.replicas, 'give a whole number of at least 0');
+    }
     if ((props.replicas ?? 1) > 1) {
       if (props.disruptionBudget ?? true) {
         new kplus.k8s.KubePodDisruptionBudget(workload, 'DisruptionBudget', {

@@ -129,8 +129,9 @@ export function namespacesHolding(context: RuleContext, kind: string, apiGroup: 
  * The namespace whose namespace-wide findings this object carries, or undefined.
  *
  * A namespace-wide finding (no default-deny policy, no LimitRange, ...) is attached to one object only, so it is
- * reported once: the Namespace object when the app defines it, else the first workload of the namespace in
- * object order. Only namespaces that hold workloads in the app are considered.
+ * reported once: the Namespace object when the app defines it, else the workload of the namespace that sorts
+ * first by kind, name and API version, so that the order of the objects does not move the finding. Only namespaces
+ * that hold workloads in the app are considered.
  */
 export function namespaceFindingOwner(object: ManifestObject, context: RuleContext): string | undefined {
   const workloads = workloadsByNamespace(context);
@@ -141,5 +142,19 @@ export function namespaceFindingOwner(object: ManifestObject, context: RuleConte
   if (!isPodBearing(object)) return undefined;
   const ns = effectiveNamespace(object) ?? DEFAULT_NAMESPACE;
   if (namespaceObjects(context).has(ns)) return undefined;
-  return workloads.get(ns)?.workloads[0]?.object === object ? ns : undefined;
+  return namespaceFindingOwners(context).get(ns) === object ? ns : undefined;
+}
+
+/** Per namespace without a Namespace object, the workload that carries its namespace-wide findings. */
+function namespaceFindingOwners(context: RuleContext): Map<string, ManifestObject> {
+  return context._memoize('network:namespace-finding-owners', () => {
+    const sortKey = (o: ManifestObject) => `${o.kind}\u0000${o.name ?? ''}\u0000${o.apiVersion ?? ''}`;
+    const owners = new Map<string, ManifestObject>();
+    for (const [ns, entry] of workloadsByNamespace(context)) {
+      let owner = entry.workloads[0].object;
+      for (const w of entry.workloads) if (sortKey(w.object) < sortKey(owner)) owner = w.object;
+      owners.set(ns, owner);
+    }
+    return owners;
+  });
 }

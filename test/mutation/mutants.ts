@@ -1,0 +1,158 @@
+/**
+ * The mutation check's fixed list: deliberate bugs, each a one-place source change, with the checks that must catch
+ * it. `find` must occur exactly once in `file` (the runner fails when a mutant no longer applies).
+ */
+export interface Mutant {
+  readonly name: string;
+  readonly file: string;
+  readonly find: string;
+  readonly replace: string;
+  /** Jest files that must fail with the mutant in place. */
+  readonly tests?: string[];
+  /** Only the jest tests whose names match (jest -t), when the files hold slow tests the mutant does not concern. */
+  readonly testNamePattern?: string;
+  /**
+   * Policy versions at which the conformance comparison with the Pod Security Admission code must fail (for the
+   * version boundaries, which jest compares only with our own code).
+   */
+  readonly psaVersions?: string[];
+  /** The corpus files that comparison reads (all by default). */
+  readonly psaCorpus?: string[];
+}
+
+const VERSIONS = 'src/rules/pss/private/versions.ts';
+const SYSCTLS = 'src/rules/pss/private/sysctls.ts';
+
+/** Moves one boundary of PSA_SINCE; the conformance run compares the versions around it. */
+function boundary(key: string, from: number, to: number): Mutant {
+  const lo = Math.min(from, to);
+  return {
+    name: `PSA boundary ${key} moved from 1.${from} to 1.${to}`,
+    file: VERSIONS,
+    find: `  ${key}: ${from},`,
+    replace: `  ${key}: ${to},`,
+    psaVersions: [`1.${lo - 1}`, `1.${lo}`, `1.${lo + 1}`],
+    psaCorpus: ['generated-boundary.yaml'],
+  };
+}
+function sysctlBoundary(from: number, to: number): Mutant {
+  const lo = Math.min(from, to);
+  return {
+    name: `safe sysctls added at 1.${from} moved to 1.${to}`,
+    file: SYSCTLS,
+    find: `  [${from}, [`,
+    replace: `  [${to}, [`,
+    psaVersions: [`1.${lo - 1}`, `1.${lo}`, `1.${lo + 1}`],
+    psaCorpus: ['generated-boundary.yaml'],
+  };
+}
+
+export const MUTANTS: Mutant[] = [
+  // Every version boundary the rules encode, off by one (later for most, earlier for some).
+  boundary('allowPrivilegeEscalation', 8, 9),
+  boundary('seccompFields', 19, 20),
+  boundary('capabilitiesRestricted', 22, 21),
+  boundary('runAsUser', 23, 24),
+  boundary('runAsUser', 23, 22),
+  boundary('windowsExemption', 25, 26),
+  boundary('seLinuxContainerEngine', 31, 30),
+  boundary('hostProbes', 34, 35),
+  boundary('userNamespaceRelaxation', 35, 36),
+  boundary('procMountRestricted', 35, 34),
+  sysctlBoundary(27, 28),
+  sysctlBoundary(29, 30),
+  sysctlBoundary(32, 31),
+  sysctlBoundary(37, 36),
+
+  {
+    name: 'a rule throws on securityContext: null (pss-privileged reads the field without a guard)',
+    file: 'src/rules/pss/privileged-containers.ts',
+    find: '.filter(ref => containerSecurityContext(ref)?.privileged === true)',
+    replace: '.filter(ref => (ref.container.securityContext ?? {}).privileged === true || ref.container.securityContext.x === 1)',
+    tests: ['test/property/scanner-results.test.ts'],
+    testNamePattern: 'no rule crashes on null',
+  },
+  {
+    name: 'a rule throws on a number where a list belongs (sysctls iterated without a type check)',
+    file: 'src/rules/pss/safe-sysctls.ts',
+    find: "arrayAt(podSecurityContext(pod), 'sysctls').forEach(",
+    replace: '(podSecurityContext(pod)?.sysctls ?? []).forEach(',
+    tests: ['test/property/scanner-results.test.ts'],
+    testNamePattern: 'no rule crashes on null',
+  },
+  {
+    name: 'a refusal turned into a TypeError (a relative writable path crashes instead of being refused)',
+    file: 'src/constructs/workloads/private/options.ts',
+    find: "throw invalid(subject, `writablePaths[${i}]`, p, 'give an absolute path below the root, e.g. \"/var/cache/nginx\"');",
+    replace: 'throw new TypeError(`Cannot read properties of undefined (reading \'${p}\')`);',
+    tests: ['test/property/hardened-deployment.test.ts'],
+  },
+  {
+    name: 'valid props crash with a TypeError (writableTmp: false)',
+    file: 'src/constructs/workloads/private/options.ts',
+    find: "const writablePaths = [...((props.writableTmp ?? true) ? ['/tmp'] : []), ...extraPaths]",
+    replace: "const writablePaths = [...((props.writableTmp ?? true) ? ['/tmp'] : (undefined as any).tmp), ...extraPaths]",
+    tests: ['test/property/hardened-deployment.test.ts'],
+  },
+  {
+    name: 'a refusal that names the wrong prop (revisionHistoryLimit reported as replicas)',
+    file: 'src/constructs/workloads/private/core.ts',
+    find: "throw invalid(o.subject, 'revisionHistoryLimit', props.revisionHistoryLimit,",
+    replace: "throw invalid(o.subject, 'replicas', props.revisionHistoryLimit,",
+    tests: ['test/property/hardened-deployment.test.ts'],
+  },
+  {
+    name: 'the pod-template walk drops ephemeral containers',
+    file: 'src/private/pod-template.ts',
+    find: "for (const field of ['containers', 'initContainers', 'ephemeralContainers'] as const) {",
+    replace: "for (const field of ['containers', 'initContainers'] as const) {",
+    tests: ['test/rules/fixtures.test.ts'],
+    psaVersions: ['1.37'],
+    psaCorpus: ['generated-boundary.yaml'],
+  },
+  {
+    name: 'the pod-template walk drops init containers',
+    file: 'src/private/pod-template.ts',
+    find: "for (const field of ['containers', 'initContainers', 'ephemeralContainers'] as const) {",
+    replace: "for (const field of ['containers', 'ephemeralContainers'] as const) {",
+    tests: ['test/rules/fixtures.test.ts'],
+  },
+  {
+    name: 'PodTemplate objects are no longer read',
+    file: 'src/private/pod-template.ts',
+    find: "  PodTemplate: { groups: [''], path: ['template'] },",
+    replace: '',
+    psaVersions: ['1.37'],
+    psaCorpus: ['generated-workloads.yaml'],
+  },
+  {
+    name: 'extensions/v1beta1 Deployments are no longer read',
+    file: 'src/private/pod-template.ts',
+    find: "  Deployment: { groups: ['apps', 'extensions'], path: ['spec', 'template'] },",
+    replace: "  Deployment: { groups: ['apps'], path: ['spec', 'template'] },",
+    psaVersions: ['1.37'],
+    psaCorpus: ['generated-workloads.yaml'],
+  },
+  {
+    name: 'a suppression matches every rule ID',
+    file: 'src/engine/evaluator.ts',
+    find: 'suppressions.filter(s => s.ruleId === rule.id)',
+    replace: 'suppressions.filter(s => s.ruleId === rule.id || s.ruleId !== undefined)',
+    tests: ['test/engine/report.test.ts', 'test/guardrails/guardrails.test.ts'],
+  },
+  {
+    name: 'a namespace-wide finding follows the document order again',
+    file: 'src/rules/network/private/namespaces.ts',
+    find: 'return namespaceFindingOwners(context).get(ns) === object ? ns : undefined;',
+    replace: 'return workloads.get(ns)?.workloads[0]?.object === object ? ns : undefined;',
+    tests: ['test/property/scanner-results.test.ts'],
+    testNamePattern: 'order of the documents',
+  },
+  {
+    name: 'a rule reports the same violation twice (hostNetwork)',
+    file: 'src/rules/pss/host-namespaces.ts',
+    find: '    return HOST_NAMESPACE_FIELDS\n',
+    replace: "    return [...HOST_NAMESPACE_FIELDS, 'hostNetwork']\n",
+    tests: ['test/rules/fixtures.test.ts'],
+  },
+];
