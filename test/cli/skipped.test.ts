@@ -55,7 +55,7 @@ describe('objects passed over are counted and listed in every report', () => {
 
   test('text: counted by kind, and in the summary line', () => {
     const text = result.report.toText();
-    expect(text).toContain('not checked (no rule reads them): 3 objects\n     2  argoproj.io/v1alpha1 Workflow  (a custom resource no rule reads)\n     1  (not a Kubernetes object)  (kubectl refuses an object without a kind ("Object '\''Kind'\'' is missing"))\n');
+    expect(text).toContain('not checked (no rule reads them): 3 objects\n     2  argoproj.io/v1alpha1 Workflow  (a custom resource no rule reads)\n     1  (not a Kubernetes object)  (kubectl refuses an object without a kind ("Object \'Kind\' is missing"))\n');
     expect(text).toMatch(/1 object checked by \d+ rules: .*, 3 skipped\n$/);
   });
 
@@ -83,7 +83,7 @@ describe('scan --fail-on-skipped', () => {
     expect(io.err.join('')).toBe([
       'cdk8s-hardened scan: 3 objects were not checked (--fail-on-skipped):',
       '  ci.yaml:1: Workflow ci/build (argoproj.io/v1alpha1) was not checked: a custom resource no rule reads',
-      '  ci.yaml:10: a document was not checked: kubectl refuses an object without a kind ("Object '\''Kind'\'' is missing")',
+      '  ci.yaml:10: a document was not checked: kubectl refuses an object without a kind ("Object \'Kind\' is missing")',
       '  ci.yaml:18: Workflow ci/test (argoproj.io/v1alpha1) was not checked: a custom resource no rule reads',
       '',
     ].join('\n'));

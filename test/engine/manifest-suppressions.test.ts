@@ -80,3 +80,38 @@ describe('manifest suppressions in scan', () => {
       expect(finding.suppressionRefused).toMatch(/the annotation cdk8s-hardened.io\/suppress.pss-privileged is .*, not a string: write the reason as a quoted string/);
     });
 });
+describe('Guardrails: annotations of Included YAML are not trusted by default', () => {
+  function appWith(props: { trustIncludedSuppressions?: boolean } = {}, constructSuppression = false) {
+    const chart = Testing.chart();
+    const include = new Include(chart, 'vendor', { url: fileWith(pod(JSON.stringify(REASON))) });
+    if (constructSuppression) Suppressions.add(include, { ruleId: 'pss-privileged', reason: REASON });
+    return Guardrails.check(chart, { packs: [Packs.pssBaseline()], ...props });
+  }
+
+  test('an Included object cannot suppress its own error with an annotation', () => {
+    const [finding] = privileged(appWith());
+    expect(finding.suppressed).toBe(false);
+    expect(finding.suppressionRefused).toContain('not trusted');
+  });
+
+  test('trustIncludedSuppressions: true trusts them', () => {
+    expect(privileged(appWith({ trustIncludedSuppressions: true }))).toEqual([expect.objectContaining({ suppressed: true })]);
+  });
+
+  test('a suppression declared on the Include construct still applies', () => {
+    const [finding] = privileged(appWith({}, true));
+    expect(finding.suppressed).toBe(true);
+    expect((finding as any).suppression.origin).toBe('test/vendor');
+  });
+
+  test('annotations written by the app constructs are trusted', () => {
+    const chart = Testing.chart();
+    new ApiObject(chart, 'agent', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'agent', annotations: { 'cdk8s-hardened.io/suppress.pss-privileged': REASON } },
+      spec: { containers: [{ name: 'main', image: 'registry.example/agent:1.2.3', securityContext: { privileged: true } }] },
+    } as any);
+    expect(privileged(Guardrails.check(chart, { packs: [Packs.pssBaseline()] }))).toEqual([expect.objectContaining({ suppressed: true })]);
+  });
+});
