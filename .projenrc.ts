@@ -77,6 +77,7 @@ project.eslint?.addLintPattern('cluster');
 // The conformance and cluster tools are development code: they may import dev dependencies (fast-check).
 project.eslint?.allowDevDeps('conformance/**');
 project.eslint?.allowDevDeps('cluster/**');
+project.eslint?.allowDevDeps('bench/**');
 
 project.tsconfigDev.removeInclude('**/*.ts');
 for (const pattern of ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'conformance/**/*.ts', 'cluster/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts']) {

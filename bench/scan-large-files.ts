@@ -42,7 +42,7 @@ function report(name: string, bin: string, file: string, withRss = false): void 
   const mb = fs.statSync(file).size / (1024 * 1024);
   const script = `const t=process.hrtime.bigint();process.on('exit',()=>{process.stderr.write('BENCH '+(Number(process.hrtime.bigint()-t)/1e9)+' '+process.resourceUsage().maxRSS+'\\n')});require(${JSON.stringify(bin)});`;
   const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '-e', script, '--', 'scan', '--format', 'json', '--fail-on', 'never', '--output', '/dev/null', file], {
-    encoding: 'utf-8', maxBuffer: 1 << 30,
+    encoding: 'utf-8', maxBuffer: 1024 * 1024 * 1024,
   });
   const match = /BENCH ([\d.]+) (\d+)/.exec(run.stderr ?? '');
   if (!match) {

@@ -5,10 +5,6 @@ import { checkSafeInteger } from './numbers';
 
 /** The events the composer reads: the current event of go-yaml's parser, advanced by `next()`. */
 export interface YamlEvents {
-  /** Moves to the next event; throws the parser's syntax error. */
-  next(): void;
-  /** After DOCUMENT_END: whether the stream holds anything more (go-yaml's Unmarshal never looks). */
-  hasMoreDocuments(): boolean;
   readonly type: EventType;
   /** The anchor a node defines ('' when none), or the anchor an alias refers to. */
   readonly anchor: string;
@@ -21,6 +17,10 @@ export interface YamlEvents {
   readonly startLine: number;
   /** 0-based column where the event starts. */
   readonly startColumn: number;
+  /** Moves to the next event; throws the parser's syntax error. */
+  next(): void;
+  /** After DOCUMENT_END: whether the stream holds anything more (go-yaml's Unmarshal never looks). */
+  hasMoreDocuments(): boolean;
 }
 
 /** Why a document was refused: what is ambiguous or wrong, where, and how to write it plainly. */
@@ -209,7 +209,13 @@ class Composer {
           const frame: Frame = isMapStart
             ? { kind: 'map', object: {}, keys: new Map(), anchored, line: ev.startLine, column: ev.startColumn, size: 1, pendingKeyLine: 0, mergeNext: false, nonStringKeys: false }
             : {
-              kind: 'seq', array: [], anchored, line: ev.startLine, column: ev.startColumn, size: mergeSequence ? 0 : 1, isMerge: mergeSequence,
+              kind: 'seq',
+              array: [],
+              anchored,
+              line: ev.startLine,
+              column: ev.startColumn,
+              size: mergeSequence ? 0 : 1,
+              isMerge: mergeSequence,
               isItems: !!parent && parent.kind === 'map' && parent.pendingKey === 'items',
             };
           if (isMapStart && parent && parent.kind === 'seq' && parent.isItems) this.itemLines.set((frame as MapFrame).object, ev.startLine);

@@ -45,7 +45,8 @@ function composeChunk(chunk: DocumentChunk, file: string) {
     const composed = composeFirstDocument(yamlEvents(chunk.text));
     if (composed.moreDocuments) {
       throw new InputError({
-        file, line: chunk.firstLine,
+        file,
+        line: chunk.firstLine,
         message: 'content after a YAML document end marker ("..."): kubectl reads only the first document between two "---" lines and silently drops the rest; separate documents with a "---" line',
       });
     }

@@ -54,7 +54,9 @@ export function splitDocuments(text: string, file: string): DocumentChunk[] {
     const cr = nextCr;
     if (cr >= 0 && cr < lineEnd) {
       throw new InputError({
-        file, line: lineNumber, column: cr - start + 1,
+        file,
+        line: lineNumber,
+        column: cr - start + 1,
         message: 'a carriage return that does not end a line: YAML parsers read it as a line break and kubectl does not; use \\n or \\r\\n line ends',
       });
     }
@@ -63,7 +65,9 @@ export function splitDocuments(text: string, file: string): DocumentChunk[] {
       const rest = trimGoSpace(line.slice(3));
       if (rest.length > 0 && rest[0] !== '#') {
         throw new InputError({
-          file, line: lineNumber, column: 1,
+          file,
+          line: lineNumber,
+          column: 1,
           message: `a document separator followed by content ("${truncate(line, 40)}"): kubectl refuses it ("invalid Yaml document separator"); put "---" alone on its line and the content on the next`,
         });
       }

@@ -72,7 +72,9 @@ describe('manifest suppressions in scan', () => {
   test.each([['an integer', 1234567890123], ['a boolean', true], ['a mapping', { reason: 'long enough reason here' }]])(
     'a non-string annotation value (%s) is never a reason for the engine', (_what, value) => {
       const object = ManifestObject.fromJson({
-        apiVersion: 'v1', kind: 'Pod', metadata: { name: 'agent', namespace: 'shop', annotations: { 'cdk8s-hardened.io/suppress.pss-privileged': value } },
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'agent', namespace: 'shop', annotations: { 'cdk8s-hardened.io/suppress.pss-privileged': value } },
         spec: { containers: [{ name: 'main', image: 'registry.example/agent:1.2.3', securityContext: { privileged: true } }] },
       });
       const [finding] = privileged(new Evaluator({ packs: [Packs.byName('pss-baseline')] }).evaluate([object]));

@@ -44,7 +44,9 @@ export interface EvaluateOutputOptions {
 }
 
 /** Evaluates the objects rules read, as scan does, and lists the others (and refused documents) as skipped. */
-function evaluate(evaluator: Evaluator, scope: IConstruct, output: SynthesisOutput, collected: CollectedObject[], options: EvaluateOutputOptions): GuardrailReport {
+function evaluate(
+  evaluator: Evaluator, scope: IConstruct, output: SynthesisOutput, collected: CollectedObject[], options: EvaluateOutputOptions,
+): GuardrailReport {
   const root = scope.node.root;
   const refused = output.refused(o => (o ? scope === root || o.node.scopes.includes(scope) : scope === root));
   const skippedObjects: SkippedObject[] = [];
