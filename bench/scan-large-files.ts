@@ -40,12 +40,14 @@ export function printLargeFileBench(): void {
 
 function report(name: string, bin: string, file: string, withRss = false): void {
   const mb = fs.statSync(file).size / (1024 * 1024);
-  const script = `const t=process.hrtime.bigint();process.on('exit',()=>{process.stderr.write('BENCH '+(Number(process.hrtime.bigint()-t)/1e9)+' '+process.resourceUsage().maxRSS+'\\n')});require(${JSON.stringify(bin)});`;
-  const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '-e', script, '--', 'scan', '--format', 'json', '--fail-on', 'never', '--output', '/dev/null', file], {
+  // A preload that reports the child's own time and peak RSS when it exits.
+  const preload = path.join(path.dirname(file), 'report-usage.js');
+  fs.writeFileSync(preload, "const t=process.hrtime.bigint();process.on('exit',()=>{process.stderr.write('BENCH '+(Number(process.hrtime.bigint()-t)/1e9)+' '+process.resourceUsage().maxRSS+'\\n')});");
+  const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '-r', preload, bin, 'scan', '--format', 'json', '--fail-on', 'never', file], {
     encoding: 'utf-8', maxBuffer: 1024 * 1024 * 1024,
   });
   const match = /BENCH ([\d.]+) (\d+)/.exec(run.stderr ?? '');
-  if (!match) {
+  if (!match || run.status !== 0) {
     console.log(`# ${name}: the scan failed (exit ${run.status}): ${(run.stderr ?? '').slice(0, 300)}`);
     return;
   }
