@@ -31,7 +31,7 @@ export function decodeManifests(text: string, file: string): DecodeResult {
     const composed = composeChunk(chunk, file);
     if (composed.value === undefined || composed.value === null) return; // kubectl skips empty and null documents
     const line = chunk.firstLine + composed.line;
-    add(flattenLikeKubectl(composed.value), documentIndex, line, objects, refused, (path, value) => ({
+    add(flattenLikeKubectl(composed.value), file, documentIndex, line, objects, refused, (path, value) => ({
       line: path.length === 0 ? line : chunk.firstLine + (composed.itemLines.get(value) ?? composed.line),
       locator: new ChunkFieldLocator(chunk, path),
     }));
@@ -90,19 +90,21 @@ function decodeJsonStream(text: string, file: string): DecodeResult | undefined 
     if (value === null) return;
     // JSON is YAML to go-yaml's parser, which the locator uses to find the lines of fields.
     const chunk = { text: valueText, firstLine: line };
-    add(flattenLikeKubectl(value), documentIndex, line, objects, refused, path => ({ line, locator: new ChunkFieldLocator(chunk, path) }));
+    add(flattenLikeKubectl(value), file, documentIndex, line, objects, refused, path => ({ line, locator: new ChunkFieldLocator(chunk, path) }));
   });
   return { objects, refused };
 }
 
 function add(
   flattened: FlattenResult,
+  file: string,
   documentIndex: number,
   line: number,
   objects: DecodedObject[],
   refused: RefusedDocument[],
   where: (path: Array<string | number>, source: object) => Pick<DecodedObject, 'line' | 'locator'>,
 ): void {
+  if (flattened.ambiguous) throw new InputError({ file: file, line, message: `refused: ${flattened.ambiguous}` });
   for (const reason of flattened.refusals) refused.push({ documentIndex, line, reason });
   for (const object of flattened.objects) objects.push({ value: object.value, documentIndex, ...where(object.path, object.source) });
 }

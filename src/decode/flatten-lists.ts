@@ -14,6 +14,8 @@ export interface FlattenedObject {
 export interface FlattenResult {
   readonly objects: FlattenedObject[];
   readonly refusals: string[];
+  /** Set when readers may disagree about the document: the whole file is then refused. */
+  readonly ambiguous?: string;
 }
 
 /**
@@ -32,6 +34,15 @@ export function flattenLikeKubectl(document: unknown): FlattenResult {
   const typeError = typedMetadataError(document);
   if (typeError) return refused(typeError);
   if (stringField(document, 'kind') === '') return refused('kubectl refuses an object without a kind ("Object \'Kind\' is missing")');
+  if (!('items' in document) && stringField(document, 'apiVersion') === '') {
+    // kubectl maps a kind without a version to the server's preferred version and applies the object: we cannot know
+    // which version (and so which API group) that is, so the object cannot be checked as the cluster will see it.
+    return {
+      objects: [],
+      refusals: [],
+      ambiguous: `an object of kind ${JSON.stringify(document.kind)} without apiVersion: kubectl applies it at the server's preferred version, which this file does not say; write its apiVersion`,
+    };
+  }
   if (!('items' in document)) return { objects: [sent(document, document, [])], refusals: [] };
 
   // unstructuredJSONScheme.decodeToList: `items` must decode as a list of objects (null is an empty list).

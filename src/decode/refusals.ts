@@ -19,6 +19,7 @@ export const DECODER_REFUSALS: DecoderRefusal[] = [
   { input: 'An explicit tag (`!!str`, `!!int`, `!!binary`, `!custom`, `!`)', why: 'tags change the type, and readers do not agree on what each tag does', instead: 'Remove the tag; quote a value to make it a string.' },
   { input: 'A null, floating-point or unsigned 64-bit mapping key', why: 'kubectl fails on null and uint64 keys and rewrites float keys in float32 notation', instead: 'Quote the key.' },
   { input: '`.inf`, `.nan` and integers beyond 2^53', why: 'kubectl fails on infinities; Go reads big integers exactly where JavaScript and many tools round them', instead: 'Quote the value if it is text or an identifier.' },
+  { input: 'An object with a kind and no apiVersion', why: 'kubectl maps it to the server\'s preferred version of that kind and applies it; the file does not say which API group that is', instead: 'Write the apiVersion.' },
   { input: 'A line that starts with `---` followed by content (`--- x`, `---x`)', why: 'kubectl refuses it ("invalid Yaml document separator")', instead: 'Put `---` alone on its line.' },
   { input: 'Content after a document end marker `...` before the next `---` line', why: 'kubectl reads only the first YAML document of each part between `---` lines and silently drops the rest', instead: 'Separate documents with `---` lines.' },
   { input: 'A carriage return that does not end a line', why: 'YAML parsers take it for a line break, kubectl\'s document splitter does not', instead: 'Use `\\n` or `\\r\\n` line ends.' },

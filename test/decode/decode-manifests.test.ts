@@ -103,6 +103,7 @@ describe('decodeManifests: input YAML readers disagree on is refused, with the l
     ['a lone carriage return', 'a: 1\rb: 2\n', /carriage return that does not end a line/],
     ['a JSON object followed by YAML', '{"apiVersion": "v1", "kind": "Pod"}\nkind: Pod\n', /write the whole file as JSON or as YAML/],
     ['a JSON key given twice', '{"apiVersion": "v1", "kind": "Pod", "kind": "Pod"}', /appears twice/],
+    ['a kind without apiVersion (kubectl picks the server\'s preferred version)', 'kind: Pod\nmetadata: {name: p}\nspec: {hostPID: true}\n', /kind "Pod" without apiVersion.*write its apiVersion/],
   ])('%s', (_name, text, message) => {
     expect(refusal(text).message).toMatch(message);
   });
