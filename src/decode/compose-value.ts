@@ -1,5 +1,6 @@
 import { EventType, ScalarStyle } from './goyaml/events';
-import { resolveScalar, ResolvedScalar } from './goyaml/resolve';
+import { resolveScalar } from './goyaml/resolve';
+import { jsonKeyOf } from './json-key';
 import { defineKey } from './json-stream';
 import { checkSafeInteger } from './numbers';
 
@@ -63,12 +64,10 @@ interface MapFrame {
   readonly keys: Map<string, KeyState>;
   readonly anchored?: Anchored;
   readonly line: number;
-  readonly column: number;
-  /** go-yaml's decode count for the node (see `countDecode`). */
+  /** go-yaml's decode count for the node (see `count`). */
   size: number;
   /** The key whose value comes next, or undefined when a key comes next. */
   pendingKey?: string;
-  pendingKeyLine: number;
   /** True while the value of a merge key (`<<`) is being read. */
   mergeNext: boolean;
   /** Whether the object has a key that was not a Go string (kept for merges into other mappings). */
@@ -80,7 +79,6 @@ interface SeqFrame {
   readonly array: unknown[];
   readonly anchored?: Anchored;
   readonly line: number;
-  readonly column: number;
   size: number;
   /** True for the value of a merge key: every item must be a mapping, and the seq node itself is not decoded. */
   readonly isMerge: boolean;
@@ -207,13 +205,12 @@ class Composer {
           // The sequence of a merge key (`<<: [*a, *b]`) is not decoded as a node by go-yaml, only its items.
           const mergeSequence = !isMapStart && mergeValue;
           const frame: Frame = isMapStart
-            ? { kind: 'map', object: {}, keys: new Map(), anchored, line: ev.startLine, column: ev.startColumn, size: 1, pendingKeyLine: 0, mergeNext: false, nonStringKeys: false }
+            ? { kind: 'map', object: {}, keys: new Map(), anchored, line: ev.startLine, size: 1, mergeNext: false, nonStringKeys: false }
             : {
               kind: 'seq',
               array: [],
               anchored,
               line: ev.startLine,
-              column: ev.startColumn,
               size: mergeSequence ? 0 : 1,
               isMerge: mergeSequence,
               isItems: !!parent && parent.kind === 'map' && parent.pendingKey === 'items',
@@ -284,7 +281,9 @@ class Composer {
     }
     if (size === 1) this.count(1);
     frame.size += size;
-    const [key, goKey] = plain ? this.jsonKey(resolveScalar('', text, ScalarStyle.PLAIN), text) : [text, `s:${text}`];
+    const converted = plain ? jsonKeyOf(resolveScalar('', text, ScalarStyle.PLAIN), text) : { key: text, goKey: `s:${text}` };
+    if (converted.refusal !== undefined) throw this.refusal(converted.refusal);
+    const { key, goKey } = converted;
     const line = this.events.startLine;
     const existing = frame.keys.get(key);
     if (existing) {
@@ -297,7 +296,6 @@ class Composer {
     if (!goKey.startsWith('s:')) frame.nonStringKeys = true;
     frame.keys.set(key, { goKey, origin: 'explicit', line, mergeId: 0 });
     frame.pendingKey = key;
-    frame.pendingKeyLine = line;
   }
 
   /** Applies a merged mapping to a frame as go-yaml does, refusing what other readers do differently. */
@@ -319,24 +317,6 @@ class Composer {
       if (!goKey.startsWith('s:')) frame.nonStringKeys = true;
       frame.keys.set(key, { goKey, origin: 'merge', line, mergeId });
       defineKey(frame.object, key, source[key]);
-    }
-  }
-
-  /** sigs.k8s.io/yaml's conversion of a go-yaml key to a JSON key, with the Go value's identity. */
-  private jsonKey(resolved: ResolvedScalar, text: string): [string, string] {
-    switch (resolved.tag) {
-      case '!!str':
-      case '!!timestamp':
-        return [resolved.value, `s:${resolved.value}`];
-      case '!!bool':
-        return [String(resolved.value), `b:${resolved.value}`];
-      case '!!int':
-        if (resolved.goType === 'uint64') throw this.refusal(`the mapping key ${text} is an unsigned 64-bit integer, which kubectl cannot turn into a JSON key; quote it`);
-        return [resolved.value.toString(), `i:${resolved.value}`];
-      case '!!null':
-        throw this.refusal(`a null mapping key (${text === '' ? 'an empty key' : text}): kubectl cannot turn it into a JSON key; quote it`);
-      default:
-        throw this.refusal(`the mapping key ${text} is a floating-point number, which kubectl rewrites in float32 notation; quote it to say which key you mean`);
     }
   }
 

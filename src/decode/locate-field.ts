@@ -1,6 +1,7 @@
 import { parseFirstDocument, NodeKind, YamlNode } from './goyaml/compose';
 import { ScalarStyle } from './goyaml/events';
 import { resolveScalar } from './goyaml/resolve';
+import { jsonKeyOf } from './json-key';
 import { DocumentChunk } from './split-documents';
 import { parseFieldPath, PathStep } from '../cli/field-path';
 import { IFieldLocator } from '../engine/manifest-object';
@@ -84,7 +85,7 @@ function pairNamed(mapping: YamlNode, key: string, depth: number): { key: YamlNo
   const children = mapping.children;
   // Explicit keys win over merged ones (a merge that would override an explicit key is refused when decoding).
   for (let i = 0; i + 1 < children.length; i += 2) {
-    if (!isMerge(children[i]) && jsonKeyOf(deref(children[i])) === key) return { key: children[i], value: children[i + 1] };
+    if (!isMerge(children[i]) && jsonKeyOfNode(deref(children[i])) === key) return { key: children[i], value: children[i + 1] };
   }
   if (depth > 8) return undefined;
   for (let i = 0; i + 1 < children.length; i += 2) {
@@ -106,21 +107,12 @@ function isMerge(node: YamlNode): boolean {
 }
 
 /** The JSON key kubectl makes of a key node (`yes` -> "true", `0x1` -> "1"), or undefined for keys it cannot. */
-function jsonKeyOf(node: YamlNode): string | undefined {
+function jsonKeyOfNode(node: YamlNode): string | undefined {
   if (node.kind !== NodeKind.SCALAR) return undefined;
   if (node.style !== ScalarStyle.PLAIN) return node.value;
   try {
-    const resolved = resolveScalar('', node.value, ScalarStyle.PLAIN);
-    switch (resolved.tag) {
-      case '!!bool':
-      case '!!int':
-        return String(resolved.value);
-      case '!!null':
-      case '!!float':
-        return undefined;
-      default:
-        return resolved.value as string;
-    }
+    const converted = jsonKeyOf(resolveScalar('', node.value, ScalarStyle.PLAIN), node.value);
+    return converted.refusal === undefined ? converted.key : undefined;
   } catch {
     return undefined;
   }
