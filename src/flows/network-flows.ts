@@ -3,13 +3,10 @@ import { renderDot, renderMermaid } from './render-flows';
 import { ManifestObject } from '../engine/manifest-object';
 import { RuleContext } from '../engine/rule-context';
 import { isObject } from '../private/pod-template';
+import { ALL_PORTS, intersectPorts, portList, portsAllowing, rulePorts, sortPorts } from '../rules/network/private/allowed-ports';
 import { Labels, LabelSelector } from '../rules/network/private/label-selector';
 import { DEFAULT_NAMESPACE, effectiveNamespace, NAMESPACE_NAME_LABEL, namespaceLabels, namespaceObjects, Workload, workloadsByNamespace } from '../rules/network/private/namespaces';
-import { Direction, policiesSelecting, PolicyEntry, policyRulesOf, peersOf } from '../rules/network/private/policies';
-
-/** Every port, as opposed to a list. */
-const ALL = 'all';
-type PortSet = Set<string> | typeof ALL;
+import { Direction, policiesIsolating, PolicyEntry, policyRulesOf, peersOf } from '../rules/network/private/policies';
 
 /**
  * The network flows an app's NetworkPolicies allow, as data and as a diagram (Mermaid, Graphviz DOT).
@@ -58,8 +55,7 @@ function computeFlows(context: RuleContext): NetworkFlow[] {
   const nsObjects = namespaceObjects(context);
   const appNamespaces = new Set([...namespaces.keys(), ...nsObjects.keys()]);
   const side = (w: Workload, direction: Direction): Side => {
-    const policies = policiesSelecting(context, nsOf(w), w.podLabels)
-      .filter(p => (direction === Direction.INGRESS ? p.types.ingress : p.types.egress));
+    const policies = policiesIsolating(context, nsOf(w), w.podLabels, direction);
     return { isolated: policies.length > 0, policies };
   };
   const ingress = new Map(workloads.map(w => [w, side(w, Direction.INGRESS)]));
@@ -84,11 +80,11 @@ function computeFlows(context: RuleContext): NetworkFlow[] {
       const out = egress.get(src)!;
       const inn = ingress.get(dst)!;
       if (!out.isolated && !inn.isolated) continue; // drawn once as "anywhere" edges below
-      const allowedOut = out.isolated ? portsAllowing(out.policies, Direction.EGRESS, dst, namespaceLabelsOf(nsOf(dst))) : ALL;
-      const allowedIn = inn.isolated ? portsAllowing(inn.policies, Direction.INGRESS, src, namespaceLabelsOf(nsOf(src))) : ALL;
-      const ports = intersect(allowedOut, allowedIn);
+      const allowedOut = out.isolated ? portsAllowing(out.policies, Direction.EGRESS, dst, namespaceLabelsOf(nsOf(dst))) : ALL_PORTS;
+      const allowedIn = inn.isolated ? portsAllowing(inn.policies, Direction.INGRESS, src, namespaceLabelsOf(nsOf(src))) : ALL_PORTS;
+      const ports = intersectPorts(allowedOut, allowedIn);
       if (ports === undefined) continue;
-      add({ source: workloadEndpoint(src), destination: workloadEndpoint(dst), ports: toList(ports), reason: 'policy' });
+      add({ source: workloadEndpoint(src), destination: workloadEndpoint(dst), ports: portList(ports), reason: 'policy' });
     }
   }
 
@@ -107,7 +103,7 @@ function computeFlows(context: RuleContext): NetworkFlow[] {
       }
       for (const policy of s.policies) {
         for (const rule of policyRulesOf(policy.object.manifest?.spec).filter(r => r.direction === direction)) {
-          const ports = toList(rulePorts(rule.rule.ports));
+          const ports = portList(rulePorts(rule.rule.ports));
           const peers = peersOf(rule);
           if (!Array.isArray(rule.rule[rule.peerField]) || rule.rule[rule.peerField].length === 0) {
             link({ kind: FlowEndpointKind.ANYWHERE, label: 'anywhere' }, ports, 'policy');
@@ -129,30 +125,6 @@ function computeFlows(context: RuleContext): NetworkFlow[] {
   }
 }
 
-/** The ports the policies' rules of one direction allow towards/from a workload; undefined when none does. */
-function portsAllowing(policies: PolicyEntry[], direction: Direction, peerWorkload: Workload, peerNsLabels: Labels): PortSet | undefined {
-  let result: PortSet | undefined;
-  for (const policy of policies) {
-    for (const rule of policyRulesOf(policy.object.manifest?.spec).filter(r => r.direction === direction)) {
-      const peers = rule.rule[rule.peerField];
-      const matches = !Array.isArray(peers) || peers.length === 0
-        || peersOf(rule).some(({ peer }) => peerMatchesWorkload(peer, policy.namespace, peerWorkload, peerNsLabels));
-      if (!matches) continue;
-      result = union(result, rulePorts(rule.rule.ports));
-    }
-  }
-  return result;
-}
-
-function peerMatchesWorkload(peer: any, policyNamespace: string, w: Workload, nsLabels: Labels): boolean {
-  if (peer.ipBlock !== undefined) return false;
-  const podSel = peer.podSelector !== undefined ? LabelSelector.parse(peer.podSelector) : undefined;
-  const nsSel = peer.namespaceSelector !== undefined ? LabelSelector.parse(peer.namespaceSelector) : undefined;
-  if (!podSel && !nsSel) return false;
-  const nsMatches = nsSel ? nsSel.matches(nsLabels) : nsLabels[NAMESPACE_NAME_LABEL] === policyNamespace;
-  return nsMatches && (podSel ? podSel.matches(w.podLabels) : true);
-}
-
 /** The endpoint outside the app that a peer stands for, or undefined when the peer selects app pods only. */
 function externalEndpoint(peer: any, appNamespaces: Set<string>): FlowEndpoint | undefined {
   if (isObject(peer.ipBlock)) {
@@ -167,45 +139,6 @@ function externalEndpoint(peer: any, appNamespaces: Set<string>): FlowEndpoint |
   const where = named ?? (nsSel.isEmpty ? 'all namespaces' : `namespaces ${nsSel.toString()}`);
   const pods = podSel && !podSel.isEmpty ? podSel.toString() : 'all pods';
   return { kind: FlowEndpointKind.SELECTED_PODS, label: `${where}: ${pods}`, ...(named ? { namespace: named } : {}) };
-}
-
-function rulePorts(ports: unknown): PortSet {
-  if (!Array.isArray(ports) || ports.length === 0) return ALL;
-  const set = new Set<string>();
-  for (const p of ports) {
-    if (!isObject(p)) continue;
-    const protocol = typeof p.protocol === 'string' ? p.protocol : 'TCP';
-    if (p.port === undefined) {
-      set.add(`${protocol} all`);
-    } else {
-      set.add(`${protocol} ${p.port}${p.endPort !== undefined ? `-${p.endPort}` : ''}`);
-    }
-  }
-  return set;
-}
-
-function union(a: PortSet | undefined, b: PortSet): PortSet {
-  if (a === undefined) return b;
-  if (a === ALL || b === ALL) return ALL;
-  return new Set([...a, ...b]);
-}
-
-/** Ports both sides allow; undefined when they share none. Named and numbered ports are compared as written. */
-function intersect(a: PortSet | undefined, b: PortSet | undefined): PortSet | undefined {
-  if (a === undefined || b === undefined) return undefined;
-  if (a === ALL) return b;
-  if (b === ALL) return a;
-  const both = new Set([...a].filter(p => b.has(p) || b.has(`${p.split(' ')[0]} all`)));
-  for (const p of b) if (a.has(`${p.split(' ')[0]} all`)) both.add(p);
-  return both.size ? both : undefined;
-}
-
-function toList(ports: PortSet): string[] {
-  return ports === ALL ? [] : sortPorts([...ports]);
-}
-
-function sortPorts(ports: string[]): string[] {
-  return ports.sort((x, y) => x.localeCompare(y, 'en', { numeric: true }));
 }
 
 function workloadEndpoint(w: Workload): FlowEndpoint {

@@ -1,6 +1,7 @@
 import { Rule } from '../engine/rule';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
+import { FlowOneSided } from '../rules/network/flow-one-sided';
 import { NamespaceDefaultDeny } from '../rules/network/namespace-default-deny';
 import { PodsIsolated } from '../rules/network/pods-isolated';
 import { PolicyAllowsAll } from '../rules/network/policy-allows-all';
@@ -112,6 +113,22 @@ export function networkPack(): RulePack {
           kubeLinter: 'dangling-networkpolicypeer-podselector',
         },
         check: new PolicyPeersSelectPods(),
+      }),
+      new Rule({
+        id: 'network-flow-one-sided',
+        severity: Severity.WARNING,
+        summary: 'Every flow a NetworkPolicy rule allows between two workloads of the app is also allowed by the other end.',
+        explanation: 'A connection needs both ends: the source\'s egress and the destination\'s ingress. An ingress rule naming a peer whose '
+          + 'egress is isolated (by its namespace\'s default-deny, say) without an egress rule towards these pods allows nothing, and so does an '
+          + 'egress rule towards pods whose ingress does not admit it. The rule was written for a flow the app needs, so one side is '
+          + 'wrong: the connection times out at run time, which is often "fixed" by opening a policy wide. Only workloads of the app are '
+          + 'judged; a pair is left out when the blocking side selects namespaces by labels the app does not define.',
+        remediation: 'Add the matching rule to a NetworkPolicy selecting the other end\'s pods (an egress rule towards the destination, or an '
+          + 'ingress rule from the source, on the same ports), or remove the peer if the flow is not needed. The hardened workloads\' '
+          + 'allowIngressFrom and allowEgressTo write both sides when the peer is a hardened workload of the app.',
+        fields: ['NetworkPolicy spec.ingress[*].from', 'NetworkPolicy spec.egress[*].to', 'NetworkPolicy spec.ingress[*].ports',
+          'NetworkPolicy spec.egress[*].ports', 'NetworkPolicy spec.podSelector', 'NetworkPolicy spec.policyTypes', 'spec.template.metadata.labels'],
+        check: new FlowOneSided(),
       }),
       new Rule({
         id: 'network-service-not-exposed',

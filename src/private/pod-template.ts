@@ -34,7 +34,7 @@ export function isPodBearing(object: ManifestObject): boolean {
 }
 
 // Every rule reads the pod template and the containers of the objects it checks: compute them once per object
-// (the manifests are read-only during an evaluation), so 60 rules over 10,000 objects do not allocate them anew.
+// (the manifests are read-only during an evaluation), so 64 rules over 10,000 objects do not allocate them anew.
 const TEMPLATES = new WeakMap<ManifestObject, PodTemplate | null>();
 const CONTAINERS = new WeakMap<PodTemplate, ContainerRef[]>();
 

@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { App } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { EXAMPLES } from '../../examples';
 import { acmePack } from '../../examples/custom-rule/acme-pack';
-import { Finding, Guardrails, NetworkFlows, Severity } from '../../src';
+import { Finding, Guardrails, IsolatedNamespace, NetworkFlows, Packs, Severity } from '../../src';
 import { scan } from '../../src/cli/scan';
 import { deployment, runPacks } from '../helpers/rule-harness';
 
@@ -81,9 +83,36 @@ describe('custom-rule example: acme-team-label', () => {
 });
 
 describe('README', () => {
+  const readme = () => fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf-8');
+
+  test('the rule count it states is the number of rules the default packs run', () => {
+    const ids = new Set(Packs.defaults().flatMap(p => p.rules.map(r => r.id)));
+    expect(/and (\d+) rules in six packs/.exec(readme())?.[1]).toEqual(String(ids.size));
+    expect(Packs.defaults().length).toBe(6);
+  });
+
+  test('the failed synthesis it shows for a plain kplus.Deployment is what the guardrails print, line for line', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'readme-plain-')) });
+    Guardrails.enable(app);
+    const shop = new IsolatedNamespace(app, 'shop');
+    new kplus.Deployment(shop, 'web', { containers: [{ image: 'ghcr.io/acme/web:2.4.1', portNumber: 8080 }] });
+    let printed = '';
+    try {
+      app.synth();
+    } catch (e) {
+      printed = (e as Error).message;
+    }
+    const block = /plain `new kplus.Deployment\(shop, 'web', ...\)`[\s\S]*?```text\n([\s\S]*?)```/.exec(readme());
+    // The README abridges the report with "..."; every other line is printed exactly, first and last line included.
+    const shown = block![1].split('\n').filter(line => line.trim() !== '' && line.trim() !== '...');
+    const lines = printed.split('\n');
+    expect(shown.filter(line => !lines.includes(line))).toEqual([]);
+    expect(shown[0]).toEqual(lines[0]);
+    expect(shown[shown.length - 1]).toEqual(lines.filter(line => line.trim() !== '').pop());
+  });
+
   test('the Python example is the file the bindings smoke test runs', () => {
-    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf-8');
-    const block = /```python\n([\s\S]*?)```/.exec(readme);
+    const block = /```python\n([\s\S]*?)```/.exec(readme());
     const file = fs.readFileSync(path.join(__dirname, '../bindings/python/readme_example.py'), 'utf-8')
       .split('\n').filter((line, i) => !(i === 0 && line.startsWith('#'))).join('\n');
     expect(block && block[1].trim()).toEqual(file.trim());

@@ -32,8 +32,9 @@ function bigApp(namespaces: number, workloads: number): any[] {
       spec: {
         podSelector: { matchLabels: { app } },
         policyTypes: ['Ingress', 'Egress'],
-        // The next workload of the same namespace (the workload count is a multiple of the namespace count).
-        ingress: [{ from: [{ podSelector: { matchLabels: { app: `app-${(i + namespaces) % workloads}` } } }], ports: [{ port: 8080 }] }],
+        // A ring: each workload talks to the next one, which lives in the next namespace (the workload count is a
+        // multiple of the namespace count), and both ends allow the flow (network-flow-one-sided checks it).
+        ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': `ns-${(i + workloads - 1) % workloads % namespaces}` } }, podSelector: { matchLabels: { app: `app-${(i + workloads - 1) % workloads}` } } }], ports: [{ port: 8080 }] }],
         egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': `ns-${(i + 1) % namespaces}` } }, podSelector: { matchLabels: { app: `app-${(i + 1) % workloads}` } } }] }],
       },
     });
@@ -48,5 +49,28 @@ describe('network and namespace packs at scale', () => {
     expect(report.findings.filter(f => f.severity === 'error')).toEqual([]);
     // Only the missing LimitRange and ResourceQuota, once per namespace.
     expect(report.findings.length).toBe(2 * namespaces);
+  });
+
+  test('one allow-same-namespace policy over 1,000 workloads, each with its own egress policy, is one finding counting every blocked pair', () => {
+    const n = 1000;
+    const objects: any[] = [{
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'same-namespace', namespace: 'shop' },
+      spec: { podSelector: {}, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: {} }] }] },
+    }];
+    for (let i = 0; i < n; i++) {
+      objects.push(deployment({ containers: [{ name: 'c', image: 'c:1' }] }, { name: `app-${i}`, namespace: 'shop' }, { labels: { app: `app-${i}` } }));
+      // Each workload's egress allows the next workload only: of the n * (n - 1) pairs the ingress rule allows, n are two-sided.
+      objects.push({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: `app-${i}`, namespace: 'shop' },
+        spec: { podSelector: { matchLabels: { app: `app-${i}` } }, policyTypes: ['Egress'], egress: [{ to: [{ podSelector: { matchLabels: { app: `app-${(i + 1) % n}` } } }] }] },
+      });
+    }
+    const oneSided = runPacks([Packs.network()], objects).findings.filter(f => f.ruleId === 'network-flow-one-sided');
+    expect(oneSided.map(f => f.path)).toEqual(['spec.ingress[0].from[0]']);
+    expect(oneSided[0].message).toContain(`and ${n * (n - 1) - n - 3} more`);
   });
 });

@@ -19,12 +19,13 @@ describe('HardenedJob', () => {
       ttlAfterFinished: Duration.hours(1),
       containers: [{ name: 'migrate', image: IMAGE, args: ['up'], envVariables: { DB_HOST: kplus.EnvValue.fromValue('db.shop.svc') } }],
     });
-    new HardenedDeployment(chart, 'db', {
+    const db = new HardenedDeployment(chart, 'db', {
       metadata: { namespace: NAMESPACE },
       podMetadata: { labels: { 'app.kubernetes.io/name': 'db' } },
       containers: [{ image: IMAGE, portNumber: 5432 }],
     });
-    job.allowEgressTo(NetworkPeer.pods({ 'app.kubernetes.io/name': 'db' }), [kplus.NetworkPolicyPort.tcp(5432)]);
+    // A workload peer: the database's policy gets the matching ingress rule (a pods() peer would leave it one-sided).
+    job.allowEgressTo(NetworkPeer.workload(db), [kplus.NetworkPolicyPort.tcp(5432)]);
     return chart;
   };
 

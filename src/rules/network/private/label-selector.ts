@@ -78,6 +78,11 @@ export class LabelSelector {
     return r ? r.values[0] : undefined;
   }
 
+  /** True when every requirement of a well-formed selector is on this one key (say, the namespace name label). */
+  public isOnlyKey(key: string): boolean {
+    return this.valid && this.requirements.every(r => r.key === key);
+  }
+
   /** True when the labels satisfy every requirement. */
   public matches(labels: Labels): boolean {
     if (!this.valid) return false;

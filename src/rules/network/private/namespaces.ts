@@ -90,11 +90,20 @@ export function workloadOf(context: RuleContext, object: ManifestObject): Worklo
 
 /** True when some workload of the namespace runs pods the selector selects. */
 export function selectsAnyWorkload(context: RuleContext, namespace: string, selector: LabelSelector): boolean {
+  return selectorCandidates(context, namespace, selector).some(w => w.hasTemplate && selector.matches(w.podLabels));
+}
+
+/** The workloads of the namespace whose pods the selector selects, in object order. */
+export function workloadsSelected(context: RuleContext, namespace: string, selector: LabelSelector): Workload[] {
+  return selectorCandidates(context, namespace, selector).filter(w => w.hasTemplate && selector.matches(w.podLabels));
+}
+
+/** The workloads a selector may select: those carrying its anchor label pair, or all of the namespace's. */
+function selectorCandidates(context: RuleContext, namespace: string, selector: LabelSelector): Workload[] {
   const entry = workloadsByNamespace(context).get(namespace);
-  if (!entry) return false;
+  if (!entry) return [];
   const anchor = selector.anchor;
-  const candidates = anchor !== undefined ? entry.byLabelPair.get(anchor) ?? [] : entry.workloads;
-  return candidates.some(w => w.hasTemplate && selector.matches(w.podLabels));
+  return anchor !== undefined ? entry.byLabelPair.get(anchor) ?? [] : entry.workloads;
 }
 
 /** The first Namespace object of the app for each name. */

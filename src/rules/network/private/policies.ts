@@ -96,6 +96,21 @@ export function policiesSelecting(context: RuleContext, namespace: string, label
   return candidates.filter(p => p.podSelector.matches(labels));
 }
 
+/** The policies selecting pods with these labels that isolate the direction (policyTypes as defaulted). */
+export function policiesIsolating(context: RuleContext, namespace: string, labels: Labels, direction: Direction): PolicyEntry[] {
+  return policiesSelecting(context, namespace, labels).filter(p => (direction === Direction.INGRESS ? p.types.ingress : p.types.egress));
+}
+
+/** The parsed entry of a NetworkPolicy object of the evaluation; undefined for other objects. */
+export function policyEntryOf(context: RuleContext, object: ManifestObject): PolicyEntry | undefined {
+  const byObject = context._memoize('network:policy-by-object', () => {
+    const index = new Map<ManifestObject, PolicyEntry>();
+    for (const ns of policiesByNamespace(context).values()) for (const p of ns.policies) index.set(p.object, p);
+    return index;
+  });
+  return byObject.get(object);
+}
+
 /** One peer of a policy rule, with where it sits. */
 export interface PeerRef {
   readonly peer: { [key: string]: any };
