@@ -119,6 +119,7 @@ echo "cluster: kube-apiserver $("${kubectl[@]}" version -o json | node -e 'let s
 
 # In the background and waited for, so that INT and TERM reach the traps at once.
 CLUSTER_KUBECTL="$bin/kubectl" CLUSTER_KUBECONFIG="$kubeconfig" CLUSTER_KUBE_CACHE="$work/kube-cache" \
+  CLUSTER_SERVER="https://127.0.0.1:$apiserver_port" CLUSTER_TOKEN="$token" \
   node "$root/node_modules/.bin/ts-node" --transpile-only --project "$root/tsconfig.dev.json" "$root/cluster/test/run.ts" "$@" &
 tests_pid=$!
 status=0

@@ -1,8 +1,10 @@
 /**
- * kubectl against the test API server that cluster/run.sh started: every create is a real one (stored in etcd),
- * with `--warnings-as-errors`, so a PodSecurity warning on a workload counts as a failure.
+ * kubectl against the test API server that cluster/run.sh started, and `create`, which does what
+ * `kubectl create --warnings-as-errors` does through the REST API: every create is a real one (stored in etcd),
+ * and a PodSecurity warning on a workload counts as a failure.
  */
 import { spawn } from 'child_process';
+import { collectionPath, createObject, request } from './api-server';
 
 const KUBECTL = process.env.CLUSTER_KUBECTL;
 const KUBECONFIG = process.env.CLUSTER_KUBECONFIG;
@@ -59,28 +61,36 @@ export interface CreateResult {
 const QUOTA_STATUS_UNKNOWN = /status unknown for quota/;
 
 /**
- * `kubectl create --warnings-as-errors -o name -f -` of the objects, in order. Objects refused only because the
- * quota admission has not yet seen the status written by `initQuotaStatus` are created again (up to 20 times);
- * any other refusal or warning is final.
+ * `kubectl create --warnings-as-errors -o name -f -` of the objects, in order, through the REST API
+ * (`createObject`). Objects refused only because the quota admission has not yet seen the status written by
+ * `initQuotaStatus` are created again (up to 20 times); any other refusal or warning is final.
  */
 export async function create(objects: any[]): Promise<CreateResult> {
   const created = new Set<string>();
   let pending = objects;
   let stderr = '';
   let attempts = 0;
+  let warned = false;
   for (;;) {
     attempts++;
-    const r = await kubectl(['create', '--warnings-as-errors', '-o', 'name', '-f', '-'], toYaml(pending));
-    for (const line of r.stdout.split('\n')) if (line.trim()) created.add(line.trim());
-    const errors = r.stderr.split('\n').filter(l => l.trim() !== '');
+    const errors: string[] = [];
+    const lines: string[] = [];
+    for (const o of pending) {
+      const outcome = await createObject(o);
+      if (outcome.created) created.add(nameOf(o));
+      for (const line of outcome.lines) {
+        lines.push(line);
+        if (line.startsWith('Warning: ')) warned = true; else errors.push(line);
+      }
+    }
     pending = pending.filter(o => !created.has(nameOf(o)));
-    const onlyQuotaStatus = errors.length > 0 && errors.every(l => QUOTA_STATUS_UNKNOWN.test(l));
+    const onlyQuotaStatus = errors.length > 0 && errors.every(l => QUOTA_STATUS_UNKNOWN.test(l)) && lines.length === errors.length;
     if (onlyQuotaStatus && pending.length > 0 && attempts < 20) {
       await sleep(150);
       continue;
     }
-    stderr += r.stderr;
-    return { ok: r.status === 0 && pending.length === 0, created, stderr, attempts };
+    stderr += lines.map(l => `${l}\n`).join('');
+    return { ok: !warned && errors.length === 0 && pending.length === 0, created, stderr, attempts };
   }
 }
 
@@ -93,9 +103,11 @@ export async function initQuotaStatus(objects: any[]): Promise<void> {
   for (const q of objects.filter(o => o.kind === 'ResourceQuota')) {
     const hard = q.spec?.hard ?? {};
     const used = Object.fromEntries(Object.keys(hard).map(k => [k, '0']));
-    const r = await kubectl(['patch', 'resourcequota', q.metadata.name, '-n', q.metadata.namespace, '--subresource=status', '--type=merge',
-      '-p', JSON.stringify({ status: { hard, used } })]);
-    if (r.status !== 0) throw new Error(`could not write the status of ResourceQuota ${q.metadata.namespace}/${q.metadata.name}: ${r.stderr.trim()}`);
+    const path = `${await collectionPath(q)}/${encodeURIComponent(q.metadata.name)}/status?fieldManager=kubectl-patch`;
+    const r = await request('PATCH', path, { status: { hard, used } }, 'application/merge-patch+json');
+    if (r.status !== 200) {
+      throw new Error(`could not write the status of ResourceQuota ${q.metadata.namespace}/${q.metadata.name}: ${r.body?.message ?? r.status}`);
+    }
   }
   // The quota admission enforces `status.hard` as its informer last saw it, and a quota seen without a status is
   // not enforced at all: give the watch time to deliver the update before anything the quota covers is created.

@@ -9,7 +9,7 @@
  * Every create is real (stored) and uses `--warnings-as-errors`. Prints `cluster agreement N/M` at the end and
  * exits 0 only when every test passes.
  *
- *   npx projen cluster [-- --samples 200]
+ *   npx projen cluster [-- --samples 300]
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -25,7 +25,7 @@ import { loadExamples } from '../../conformance/examples';
 
 const args = process.argv.slice(2);
 const samplesArg = args.indexOf('--samples');
-const SAMPLES = samplesArg >= 0 ? Number(args[samplesArg + 1]) : 200;
+const SAMPLES = samplesArg >= 0 ? Number(args[samplesArg + 1]) : 300;
 const CONCURRENCY = 8;
 
 const failures: string[] = [];
@@ -79,10 +79,40 @@ function firstRefusal(detail: string): string {
   return line.replace(/^Error from server \(\w+\): error when creating "STDIN": /, '');
 }
 
+/**
+ * The harness itself must be able to fail: a workload that PodSecurity only warns about, and a field that strict
+ * field validation refuses, are both reported as not admitted, with the server's words.
+ */
+async function harnessCanFail(): Promise<void> {
+  const restricted = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'harness-restricted', labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } } };
+  const container = { name: 'app', image: 'registry.example/app:1.0', securityContext: { privileged: true } };
+  const warned = await admitAll('harness: privileged Deployment', [restricted, {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'privileged', namespace: 'harness-restricted' },
+    spec: { selector: { matchLabels: { app: 'p' } }, template: { metadata: { labels: { app: 'p' } }, spec: { containers: [container] } } },
+  }]);
+  if (warned.ok || !/Warning: would violate PodSecurity "restricted:latest"/.test(warned.detail)) {
+    fail(`harness: a privileged Deployment in a namespace enforcing restricted must fail on the PodSecurity warning; got ${warned.ok ? 'admitted' : warned.detail}`);
+  }
+  const unknown = await admitAll('harness: unknown field', [{
+    apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unknown-field', namespace: 'harness-strict' }, data: {}, dta: {},
+  }]);
+  if (unknown.ok || !/strict decoding error: unknown field "dta"/.test(unknown.detail)) {
+    fail(`harness: a ConfigMap with an unknown field must be refused by strict field validation; got ${unknown.ok ? 'admitted' : unknown.detail}`);
+  }
+  console.log(`  ${warned.ok || unknown.ok ? 'FAIL' : 'ok  '} a PodSecurity warning and an unknown field are failures`);
+}
+
 async function main() {
-  // ------------------------------------------------------------------------------------------------ 1. examples
   let t = Date.now();
-  console.log('== 1. examples, with the ExternalSecret CRD (external-secrets.io/v1) installed first');
+  console.log('== 0. the harness can fail');
+  await harnessCanFail();
+  console.log(`  (${elapsed(t)})`);
+
+  // ------------------------------------------------------------------------------------------------ 1. examples
+  t = Date.now();
+  console.log('\n== 1. examples, with the ExternalSecret CRD (external-secrets.io/v1) installed first');
   const crd = await create([externalSecretCrd()]);
   if (!crd.ok) throw new Error(`the ExternalSecret CRD was not admitted: ${crd.stderr}`);
   const established = await kubectl(['wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/externalsecrets.external-secrets.io']);
