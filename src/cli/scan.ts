@@ -53,7 +53,8 @@ export interface ScanResult {
 
 /**
  * Scans files, directories (recursively, `.yaml`/`.yml`/`.json`, sorted) and standard input (`-`) and evaluates
- * every understood object with one Evaluator, so whole-app rules see all files together.
+ * every understood object with one Evaluator, so whole-app rules see all files together. Object-scope rules run as
+ * each document is read; the report is the one a single evaluation of all objects gives.
  *
  * An unreadable input never hides the findings of the others: it is returned in `problems`. Bad options (an unknown
  * pack, a malformed Kubernetes version) throw.
@@ -68,7 +69,8 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const cwd = options.cwd ?? process.cwd();
   const problems: InputProblem[] = [];
-  const objects: ManifestObject[] = [];
+  // Each object is checked by the object-scope rules as soon as it is read; the app-scope rules run at the end.
+  const session = evaluator._startSession();
   const skipped: SkippedObject[] = [];
   let files = 0;
 
@@ -93,7 +95,7 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
           skipped.push(skippedObject(object.value, reason, file, object.line));
           continue;
         }
-        objects.push(ManifestObject.fromJson(object.value, { file, line: object.line, locator: object.locator }));
+        session.add(ManifestObject.fromJson(object.value, { file, line: object.line, locator: object.locator }));
       }
       refusedBefore(Infinity);
     } catch (e) {
@@ -119,7 +121,7 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
     for (const entry of collected.files) read(entry.display, () => readFileBytes(entry.absolute, entry.display, maxBytes));
   }
 
-  return { report: evaluator.evaluate(objects, { skippedObjects: skipped }), problems, files };
+  return { report: session.finish({ skippedObjects: skipped }), problems, files };
 }
 
 /** What the report says about a document that was passed over. */

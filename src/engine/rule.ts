@@ -51,6 +51,17 @@ export interface IRuleCheck {
   check(object: ManifestObject, context: RuleContext): RuleViolation[];
 }
 
+/** What a rule's check reads besides the object it checks. */
+export enum RuleScope {
+  /**
+   * The object and the context's Kubernetes version only. Such a rule runs as each object is read, while its
+   * document is at hand, and a scan need not keep the object for it.
+   */
+  OBJECT = 'object',
+  /** Other objects too, through the context (indexes of policies, namespaces, quotas, ...). Runs once all objects are read. */
+  APP = 'app',
+}
+
 /** Everything a rule is: its stable metadata and its check. */
 export interface RuleProps {
   /**
@@ -72,6 +83,12 @@ export interface RuleProps {
   readonly equivalents?: RuleEquivalents;
   /** The logic. */
   readonly check: IRuleCheck;
+  /**
+   * What the check reads. Declare OBJECT only for a check that uses nothing of the context but
+   * `kubernetesVersion` and `kubernetesMinor`: it is then given a context without objects.
+   * @default RuleScope.APP
+   */
+  readonly scope?: RuleScope;
 }
 
 const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -86,6 +103,8 @@ export class Rule {
   public readonly fields: string[];
   public readonly equivalents: RuleEquivalents;
   public readonly check: IRuleCheck;
+  /** What the check reads besides the object. */
+  public readonly scope: RuleScope;
 
   constructor(props: RuleProps) {
     if (!RULE_ID.test(props.id) || props.id.length > 46) {
@@ -104,6 +123,7 @@ export class Rule {
     this.fields = [...props.fields];
     this.equivalents = { ...(props.equivalents ?? {}) };
     this.check = props.check;
+    this.scope = props.scope ?? RuleScope.APP;
   }
 
   /** A copy of this rule with another severity. */
@@ -126,6 +146,7 @@ export class Rule {
       fields: this.fields,
       equivalents: this.equivalents,
       check: this.check,
+      scope: this.scope,
     };
   }
 }

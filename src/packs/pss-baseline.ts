@@ -1,4 +1,4 @@
-import { Rule } from '../engine/rule';
+import { Rule, RuleScope } from '../engine/rule';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
 import {
@@ -26,6 +26,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-host-namespaces',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Pods must not share the host network, process or IPC namespace.',
       explanation: 'A pod in the host network namespace can sniff and bind node traffic and reach services bound to localhost on the node; in the host PID namespace it can see and signal every process on the node; in the host IPC namespace it can read shared memory of other workloads. Each one removes an isolation boundary between the container and the node.',
       remediation: 'Remove spec.hostNetwork, spec.hostPID and spec.hostIPC from the pod spec, or set them to false. Expose network services through a Service instead of the node network.',
@@ -36,6 +37,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-privileged',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Containers must not run in privileged mode.',
       explanation: 'A privileged container gets every Linux capability, access to all host devices and no seccomp or AppArmor confinement. It is effectively root on the node, and escaping to the node is trivial.',
       remediation: 'Remove securityContext.privileged from every container, or set it to false. Grant only the specific capability the workload needs, within the limits of the capabilities rules.',
@@ -54,6 +56,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-capabilities-baseline',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Containers must not add capabilities beyond the container runtime\'s default set.',
       explanation: 'Capabilities such as SYS_ADMIN, NET_ADMIN, SYS_PTRACE or NET_RAW give a container kernel privileges that enable container escapes, network spoofing and inspection of other processes. The baseline profile allows adding back only the capabilities that container runtimes grant by default: AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT.',
       remediation: 'Remove every other capability from securityContext.capabilities.add, using the exact names listed (without the CAP_ prefix). Better still, drop ALL capabilities and add back only NET_BIND_SERVICE if the container binds a port below 1024.',
@@ -64,6 +67,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-host-path-volumes',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Pods must not mount hostPath volumes.',
       explanation: 'A hostPath volume exposes a directory of the node to the container. Mounting paths such as /, /etc, /var/lib/kubelet or the container runtime socket hands the container control of the node, and even harmless-looking paths can leak other pods\' data.',
       remediation: 'Replace the hostPath volume with an emptyDir, configMap, secret, projected or persistentVolumeClaim volume. Node agents that genuinely need host files belong in a namespace with the privileged profile.',
@@ -74,6 +78,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-host-ports',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Containers must not bind ports on the node with hostPort.',
       explanation: 'A hostPort binds the container port on the node\'s network interfaces, bypassing Services and NetworkPolicies that select pod IPs, and it limits scheduling to nodes where the port is free. The Pod Security Admission code accepts no host port other than 0.',
       remediation: 'Remove ports[*].hostPort from every container (omit the field rather than setting it to 0, which some scanners still flag). Expose the port through a Service of type ClusterIP or an Ingress.',
@@ -84,6 +89,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-host-probes',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Probes and lifecycle hooks must not target another host (Kubernetes 1.34 and later).',
       explanation: 'The kubelet runs httpGet and tcpSocket probes and lifecycle hooks from the node. A host field makes it connect to an arbitrary address with the node\'s network position, which a pod author can abuse to reach endpoints the pod itself cannot, such as cloud metadata services or node-local ports.',
       remediation: 'Remove the host field from livenessProbe, readinessProbe, startupProbe and lifecycle.postStart/preStop httpGet and tcpSocket handlers, so that they target the pod\'s own IP. Use an httpGet header instead if the application needs a Host header.',
@@ -97,6 +103,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-apparmor',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Pods and containers must not disable the default AppArmor profile.',
       explanation: 'On nodes with AppArmor, the runtime confines every container with its default profile, which blocks mounts, raw kernel interfaces and writes to sensitive /proc and /sys paths. Setting the profile to Unconfined (or the annotation to unconfined) removes that layer of defence.',
       remediation: 'Remove securityContext.appArmorProfile or set its type to RuntimeDefault or Localhost, at pod and container level. Remove container.apparmor.security.beta.kubernetes.io/* annotations, or set them to runtime/default or localhost/<profile>; prefer the field, since the annotation is deprecated.',
@@ -111,6 +118,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-selinux',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Pods and containers must not set a custom SELinux user or role, and may only use the container SELinux types.',
       explanation: 'SELinux labels decide what a container process may touch on the node. A custom type such as spc_t (super-privileged container), or a custom user or role, lifts the confinement that the default container_t type provides.',
       remediation: 'Remove seLinuxOptions.user and seLinuxOptions.role, and set seLinuxOptions.type only to container_t, container_init_t, container_kvm_t or (from Kubernetes 1.31) container_engine_t, or leave it unset.',
@@ -124,6 +132,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-proc-mount',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Containers must keep the default /proc masks, unless the pod runs in its own user namespace (Kubernetes 1.35 and later).',
       explanation: 'The runtime masks and makes read-only parts of /proc that expose kernel and node information or allow changing kernel settings. procMount: Unmasked removes those masks. From Kubernetes 1.35 the baseline profile allows it for pods with hostUsers: false, where /proc only reflects the pod\'s own user namespace.',
       remediation: 'Remove securityContext.procMount from every container (or set it to Default). If the workload really needs an unmasked /proc, run the pod with spec.hostUsers: false.',
@@ -134,6 +143,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-seccomp-baseline',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Pods and containers must not set the seccomp profile to Unconfined.',
       explanation: 'Seccomp filters the system calls a container may make; the runtime default profile blocks dozens of calls used in kernel exploits and container escapes. An Unconfined profile turns the filter off.',
       remediation: 'Set securityContext.seccompProfile.type to RuntimeDefault (or Localhost with a reviewed profile) at pod level, and remove Unconfined from every container. For Kubernetes versions before 1.19, fix the seccomp.security.alpha.kubernetes.io annotations instead.',
@@ -149,6 +159,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-sysctls',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Pods may set only the sysctls that Pod Security Standards consider safe for the target Kubernetes version.',
       explanation: 'Most sysctls are not namespaced, or affect every pod on the node: setting them can disable kernel security mechanisms or starve other workloads. Only a short list of namespaced, isolated sysctls is allowed, and that list grows with the Kubernetes version (1.27, 1.29, 1.32 and 1.37 added entries).',
       remediation: 'Remove the sysctl from spec.securityContext.sysctls, or replace it with an allowed one. Node-wide kernel tuning belongs in the node configuration, not in pods.',
@@ -159,6 +170,7 @@ function createBaselineRules(): { [id: string]: Rule } {
     new Rule({
       id: 'pss-windows-host-process',
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: 'Pods and containers must not run as Windows HostProcess containers.',
       explanation: 'A Windows HostProcess container runs directly on the node with access to its network, processes and file system, the Windows equivalent of a privileged container.',
       remediation: 'Remove securityContext.windowsOptions.hostProcess at pod and container level, or set it to false. Node agents that need it belong in a namespace with the privileged profile.',

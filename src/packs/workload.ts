@@ -1,4 +1,4 @@
-import { Rule } from '../engine/rule';
+import { Rule, RuleScope } from '../engine/rule';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
 import { AutomountServiceAccountTokenCheck } from '../rules/workload/automount-service-account-token';
@@ -51,6 +51,7 @@ export class WorkloadRules {
     return new Rule({
       id: WorkloadRules.REGISTRY_ALLOW_LIST_ID,
       severity: Severity.ERROR,
+      scope: RuleScope.OBJECT,
       summary: `Every container image comes from an allowed registry (${check.allowedPrefixes.join(', ')}).`,
       explanation: 'An image from an arbitrary registry has not passed your organisation\'s scanning, signing and provenance checks, and a typo-squatted name on a public registry can run an attacker\'s code. Restricting images to known registries keeps every running binary inside the supply chain you control.',
       remediation: 'Mirror or rebuild the image into one of the allowed registries and reference it there, or add its registry to the allow-list after review.',
@@ -72,6 +73,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-memory-limit',
         severity: Severity.ERROR,
+        scope: RuleScope.OBJECT,
         summary: 'Every container sets a memory limit.',
         explanation: 'Memory cannot be throttled: a container without a memory limit can grow until the node runs out of memory, and then the kernel and the kubelet kill or evict other pods on that node. A limit confines a leak or an attack to the container that causes it.',
         remediation: 'Set resources.limits.memory on every container and init container, sized from observed peak usage plus headroom (for example 512Mi). A LimitRange can supply a default, but an explicit value in the manifest is reviewed with the code.',
@@ -82,6 +84,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-memory-request',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Every container sets a memory request.',
         explanation: 'The scheduler places pods by their requests. Without a memory request a pod can land on a node that cannot hold it, and it is among the first evicted under memory pressure. Kubernetes copies the limit into an unset request, which hides the value from review.',
         remediation: 'Set resources.requests.memory on every container and init container to its typical working set, no higher than the memory limit.',
@@ -92,6 +95,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-cpu-request',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Every container sets a CPU request.',
         explanation: 'Without a CPU request the scheduler cannot reserve processor time for the pod, so it competes as best-effort with every neighbour and can be starved under load.',
         remediation: 'Set resources.requests.cpu on every container and init container to its typical usage (for example 100m).',
@@ -102,6 +106,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-cpu-limit',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Every container sets a CPU limit.',
         explanation: 'A container without a CPU limit can use every idle core of its node, so a runaway loop or a crypto-miner slows every other pod there. CPU is throttled rather than killed, which is why this is a warning and not an error.',
         remediation: 'Set resources.limits.cpu on every container and init container. If you deliberately run without CPU limits to avoid throttling, suppress this rule with that reason.',
@@ -112,6 +117,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-ephemeral-storage',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Every container sets an ephemeral-storage request and limit.',
         explanation: 'Writable layers, emptyDir volumes and logs consume the node\'s disk. Without an ephemeral-storage limit one container can fill the disk and get every pod on the node evicted; without a request the scheduler cannot account for it.',
         remediation: 'Set resources.requests["ephemeral-storage"] and resources.limits["ephemeral-storage"] on every container and init container (for example 64Mi and 256Mi).',
@@ -122,6 +128,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-readiness-probe',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Every container that declares ports has a readiness probe.',
         explanation: 'Without a readiness probe a Service sends traffic to a pod as soon as its process starts, before it can answer, and keeps sending it when the pod can no longer serve. Rollouts then drop requests.',
         remediation: 'Add a readinessProbe (httpGet on a health endpoint, or tcpSocket on the served port) to every container and sidecar that declares ports.',
@@ -132,6 +139,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-liveness-probe',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Every container that declares ports has a liveness probe.',
         explanation: 'Without a liveness probe a server that deadlocks or stops answering keeps running forever, because Kubernetes only restarts containers whose process exits.',
         remediation: 'Add a livenessProbe to every container and sidecar that declares ports. Make it cheaper and more tolerant than the readiness probe so a slow dependency does not trigger restarts.',
@@ -142,6 +150,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-image-tag-pinned',
         severity: Severity.ERROR,
+        scope: RuleScope.OBJECT,
         summary: 'Every container image names a version: a tag other than latest, or a digest.',
         explanation: 'An image without a tag means :latest, and :latest changes whenever someone pushes. Two nodes can then run different code under one manifest, a rollback restores nothing, and a compromised push reaches production on the next pod restart.',
         remediation: 'Reference every image by an immutable version tag (app:1.4.2) or, better, by digest (app:1.4.2@sha256:...).',
@@ -152,6 +161,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-image-digest',
         severity: Severity.INFO,
+        scope: RuleScope.OBJECT,
         summary: 'Every container image pinned by tag is also pinned by digest.',
         explanation: 'A tag is a movable pointer: whoever can push to the repository can make the same tag serve other content. A digest names exactly one image, so what was reviewed and scanned is what runs.',
         remediation: 'Append the digest of the reviewed image to the reference (app:1.4.2@sha256:...), and let a tool such as Renovate keep tag and digest current.',
@@ -162,6 +172,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-slim-base-image',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'No container runs a full-distribution official image where a slim, alpine or distroless variant exists.',
         explanation: 'Full distributions such as ubuntu, debian, python or node ship shells, package managers and compilers the application never uses. Each is attack surface for whoever gets code execution, and each brings CVEs that scanners report and someone must triage.',
         remediation: 'Switch to the slim or alpine variant of the image (python:3.12-slim, node:20-alpine), or build in a multi-stage Dockerfile and ship on a distroless image.',
@@ -171,6 +182,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-read-only-root-filesystem',
         severity: Severity.ERROR,
+        scope: RuleScope.OBJECT,
         summary: 'Every container runs with a read-only root filesystem.',
         explanation: 'A writable root filesystem lets an intruder drop tools, modify binaries and libraries, or persist across processes inside the container. The Pod Security Standards do not require it, but this library\'s purpose is hardened workloads, and a read-only root costs only an emptyDir for the paths the application really writes; so it is an error here.',
         remediation: 'Set securityContext.readOnlyRootFilesystem: true on every container and mount emptyDir volumes at the paths the application writes (for example /tmp).',
@@ -191,6 +203,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-dedicated-service-account',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Pods run as a dedicated ServiceAccount, not the namespace\'s default one.',
         explanation: 'The default ServiceAccount is shared by every pod of the namespace that names none, so a permission granted for one workload is silently granted to all of them, and audit logs cannot tell them apart.',
         remediation: 'Create a ServiceAccount per workload and set spec.serviceAccountName to it; grant RBAC permissions to that account only.',
@@ -201,6 +214,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-high-uid',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Every runAsUser that is set is at least 10000.',
         explanation: 'Low UIDs are the users of the host: a container process that escapes with UID 1000 acts as a real account on the node, with its files and permissions. UIDs from 10000 up collide with no host user. Scanners disagree on the bound (>10000 for kubesec and Trivy), so the library itself emits 10001.',
         remediation: 'Set runAsUser to 10000 or above (10001 satisfies every scanner) on the pod and containers, and build the image to run as that user; or leave runAsUser unset and rely on runAsNonRoot with a non-root USER in the image.',
@@ -211,6 +225,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-explicit-user',
         severity: Severity.INFO,
+        scope: RuleScope.OBJECT,
         summary: 'Every container runs as an explicit user, set on the container or inherited from the pod.',
         explanation: 'Without runAsUser the image\'s USER decides who runs, and a rebuilt image can switch users (even to root, which runAsNonRoot then refuses at start) without any manifest changing. An explicit UID of 10000 or more also keeps files on shared volumes owned predictably. Images that must choose their own user are a deliberate exception and should be suppressed with a reason.',
         remediation: 'Set spec.securityContext.runAsUser (and runAsGroup) to 10000 or above (10001 satisfies every scanner), or suppress the rule with a reason for an image that must pick its own user.',
@@ -221,6 +236,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-high-gid',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Every runAsGroup and fsGroup that is set is at least 10000.',
         explanation: 'Low GIDs are the groups of the host (disk, docker, adm, ...): a process that escapes with such a group can read or write what that group owns on the node. GIDs from 10000 up collide with no host group. Group 0 is reported by workload-root-group instead.',
         remediation: 'Set runAsGroup and fsGroup to 10000 or above (10001 satisfies every scanner), or leave them unset.',
@@ -231,6 +247,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-root-group',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'No pod or container runs with the root group (runAsGroup, fsGroup or supplementalGroups 0).',
         explanation: 'Group 0 owns many files and directories in images and on the host, often group-writable. A non-root user in the root group can still change them, which undoes much of running as non-root. The historic Pod Security Standards listed this control; Pod Security Admission never implemented it.',
         remediation: 'Set runAsGroup and fsGroup to a non-zero group (10001 or above) and remove 0 from supplementalGroups.',
@@ -241,6 +258,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-dangerous-capabilities',
         severity: Severity.ERROR,
+        scope: RuleScope.OBJECT,
         summary: 'No container adds a dangerous Linux capability such as SYS_ADMIN, NET_ADMIN, SYS_PTRACE, NET_RAW or ALL.',
         explanation: 'These capabilities hand a container powers of root over the node: mounting filesystems, loading kernel modules, tracing other processes, reconfiguring or sniffing the network, bypassing file permissions. Most container escapes start from one of them. NET_BIND_SERVICE and the other harmless capabilities are not affected.',
         remediation: 'Remove the capability from securityContext.capabilities.add (and keep drop: [ALL]). If a node agent truly needs it, run it in a dedicated namespace and suppress this rule there with the reason.',
@@ -251,6 +269,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-container-runtime-socket',
         severity: Severity.ERROR,
+        scope: RuleScope.OBJECT,
         summary: 'No pod mounts a container runtime socket (Docker, containerd, CRI-O, Podman) or a directory containing one.',
         explanation: 'Whoever can talk to the container runtime can start a privileged container with the host filesystem mounted: a runtime socket in a pod is root on the node for anyone who compromises that pod.',
         remediation: 'Remove the hostPath volume. Build images with a rootless builder (BuildKit rootless, kaniko, buildah) and read container metadata from the Kubernetes API instead of the runtime.',
@@ -261,6 +280,7 @@ export function workloadPack(): RulePack {
       new Rule({
         id: 'workload-sensitive-host-path',
         severity: Severity.ERROR,
+        scope: RuleScope.OBJECT,
         summary: 'No pod mounts a sensitive host path such as /, /etc, /proc, /sys, /dev, /var/lib/kubelet or /var/lib/docker.',
         explanation: 'These host directories hold the node\'s configuration, credentials, devices, kernel settings and other pods\' data. Mounting one, even read-only, exposes secrets or gives a direct path to taking over the node.',
         remediation: 'Remove the hostPath volume and use a ConfigMap, Secret, emptyDir or persistent volume instead. Node agents that need host access belong in a dedicated namespace with a suppression that states the reason.',

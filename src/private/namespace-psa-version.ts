@@ -14,11 +14,16 @@ export function enforcedVersions(objects: ManifestObject[], targetMinor: number)
   const versions = new Map<string, number>();
   for (const object of objects) {
     if (!isNamespaceObject(object) || !object.name) continue;
-    const value = object.labels[ENFORCE_VERSION_LABEL];
-    const match = typeof value === 'string' ? /^v1\.(\d{1,3})$/.exec(value) : null;
-    versions.set(object.name, match ? Math.min(Number(match[1]), targetMinor) : targetMinor);
+    versions.set(object.name, enforcedVersionOf(object, targetMinor));
   }
   return versions;
+}
+
+/** The Pod Security version (Kubernetes minor) one Namespace object enforces on a cluster at `targetMinor`. */
+export function enforcedVersionOf(namespace: ManifestObject, targetMinor: number): number {
+  const value = namespace.labels[ENFORCE_VERSION_LABEL];
+  const match = typeof value === 'string' ? /^v1\.(\d{1,3})$/.exec(value) : null;
+  return match ? Math.min(Number(match[1]), targetMinor) : targetMinor;
 }
 
 /** The namespace whose Pod Security labels govern an object's pods. */

@@ -135,10 +135,24 @@ export const MUTANTS: Mutant[] = [
   },
   {
     name: 'a suppression matches every rule ID',
-    file: 'src/engine/evaluator.ts',
+    file: 'src/engine/private/evaluation-session.ts',
     find: 'suppressions.filter(s => s.ruleId === rule.id)',
     replace: 'suppressions.filter(s => s.ruleId === rule.id || s.ruleId !== undefined)',
     tests: ['test/engine/report.test.ts', 'test/guardrails/guardrails.test.ts'],
+  },
+  {
+    name: 'a pod read before its Namespace keeps the version it was first judged at',
+    file: 'src/engine/private/evaluation-session.ts',
+    find: '      if (minor !== record.minor) {',
+    replace: '      if (minor !== record.minor && false) {',
+    tests: ['test/engine/evaluation-session.test.ts'],
+  },
+  {
+    name: 'object-scope rules are given every object after all',
+    file: 'src/engine/private/evaluation-session.ts',
+    find: "      Object.defineProperty(context, 'objects', { get: misuse });",
+    replace: '',
+    tests: ['test/engine/evaluation-session.test.ts'],
   },
   {
     name: 'a namespace-wide finding follows the document order again',
