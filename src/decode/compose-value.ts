@@ -1,3 +1,4 @@
+import { FieldLines } from './field-lines';
 import { EventType, ScalarStyle } from './goyaml/events';
 import { resolveScalar } from './goyaml/resolve';
 import { jsonKeyOf } from './json-key';
@@ -56,6 +57,8 @@ interface KeyState {
   readonly line: number;
   /** Which merge key brought it in (0 for explicit keys). */
   readonly mergeId: number;
+  /** For a merged key, the line of the key in the mapping it came from (where a reader finds it). */
+  readonly sourceLine?: number;
 }
 
 interface MapFrame {
@@ -84,6 +87,8 @@ interface SeqFrame {
   readonly isMerge: boolean;
   /** True for the sequence under an `items` key, whose mappings are list items. */
   readonly isItems: boolean;
+  /** The start line of each item, when lines are recorded. */
+  readonly itemLines?: number[];
 }
 
 type Frame = MapFrame | SeqFrame;
@@ -122,7 +127,7 @@ function allowedAliasRatio(decodeCount: number): number {
  * 2^53. Errors go-yaml itself raises (unknown anchor, an anchor that contains itself, excessive aliasing, a merge of
  * something that is not a mapping) are refused too.
  */
-export function composeFirstDocument(events: YamlEvents): ComposedDocument {
+export function composeFirstDocument(events: YamlEvents, lines?: FieldLines): ComposedDocument {
   const itemLines = new WeakMap<object, number>();
   // Read through a function: TypeScript would otherwise narrow `events.type` across next() calls.
   const type = (): EventType => events.type;
@@ -132,7 +137,7 @@ export function composeFirstDocument(events: YamlEvents): ComposedDocument {
   if (type() === EventType.STREAM_END) return { value: undefined, line: 0, itemLines, moreDocuments: false };
   events.next(); // past DOCUMENT_START
   const rootLine = events.startLine;
-  const value = new Composer(events, itemLines).composeNode();
+  const value = new Composer(events, itemLines, lines).composeNode();
   events.next(); // DOCUMENT_END
   return { value, line: rootLine, itemLines, moreDocuments: events.hasMoreDocuments() };
 }
@@ -143,7 +148,11 @@ class Composer {
   private aliasCount = 0;
   private merges = 0;
 
-  constructor(private readonly events: YamlEvents, private readonly itemLines: WeakMap<object, number>) {}
+  constructor(
+    private readonly events: YamlEvents,
+    private readonly itemLines: WeakMap<object, number>,
+    private readonly lines: FieldLines | undefined,
+  ) {}
 
   /** Composes the node that starts at the current event; leaves the parser on the node's last event. */
   public composeNode(): unknown {
@@ -214,6 +223,7 @@ class Composer {
               size: mergeSequence ? 0 : 1,
               isMerge: mergeSequence,
               isItems: !!parent && parent.kind === 'map' && parent.pendingKey === 'items',
+              itemLines: this.lines && !mergeSequence ? [] : undefined,
             };
           if (isMapStart && parent && parent.kind === 'seq' && parent.isItems) this.itemLines.set((frame as MapFrame).object, ev.startLine);
           if (!mergeSequence) this.count(1);
@@ -228,8 +238,14 @@ class Composer {
             value = frame.object;
             isMapping = true;
             if (frame.nonStringKeys) GO_KEYS.set(frame.object, new Map([...frame.keys].map(([k, state]) => [k, state.goKey])));
+            if (this.lines) {
+              const keyLines: { [key: string]: number } = {};
+              for (const [k, state] of frame.keys) keyLines[k] = state.sourceLine ?? state.line;
+              this.lines.setKeys(frame.object, keyLines);
+            }
           } else {
             value = frame.array;
+            if (frame.itemLines) this.lines!.setItems(frame.array, frame.itemLines);
           }
           size = frame.size;
           valueLine = frame.line;
@@ -252,6 +268,7 @@ class Composer {
           this.itemLines.set(value, valueLine);
         }
         owner.array.push(value);
+        owner.itemLines?.push(valueLine);
       } else if (owner.mergeNext) {
         owner.mergeNext = false;
         const mergeId = ++this.merges;
@@ -302,6 +319,7 @@ class Composer {
   private merge(frame: MapFrame, source: { [key: string]: unknown }, mergeId: number): void {
     const line = this.events.startLine;
     const goKeys = GO_KEYS.get(source);
+    const sourceLines = this.lines?.keysOf(source);
     for (const key of Object.keys(source)) {
       const goKey = goKeys?.get(key) ?? `s:${key}`;
       const existing = frame.keys.get(key);
@@ -315,7 +333,7 @@ class Composer {
         }
       }
       if (!goKey.startsWith('s:')) frame.nonStringKeys = true;
-      frame.keys.set(key, { goKey, origin: 'merge', line, mergeId });
+      frame.keys.set(key, { goKey, origin: 'merge', line, mergeId, sourceLine: sourceLines?.[key] });
       defineKey(frame.object, key, source[key]);
     }
   }

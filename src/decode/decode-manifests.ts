@@ -1,13 +1,26 @@
 import { AmbiguousYamlError, composeFirstDocument } from './compose-value';
 import { DecodedObject, DecodeResult, RefusedDocument } from './decoded-object';
+import { FieldLines } from './field-lines';
 import { FlattenResult, flattenLikeKubectl } from './flatten-lists';
 import { YamlSyntaxError } from './goyaml/events';
 import { YamlResolveError } from './goyaml/resolve';
 import { readJsonStream } from './json-stream';
 import { ChunkFieldLocator } from './locate-field';
+import { RecordedFieldLocator } from './recorded-field-locator';
 import { DocumentChunk, looksLikeJsonStream, splitDocuments } from './split-documents';
 import { yamlEvents } from './yaml-events';
 import { InputError } from '../cli/input-error';
+
+/** How to decode. */
+export interface DecodeOptions {
+  /**
+   * Whether to record the line of every field while composing, so that the lines findings point at cost nothing
+   * later. Without it, a finding's line re-reads its document. The guardrails, which report construct paths rather
+   * than lines, turn it off.
+   * @default true
+   */
+  readonly fieldLines?: boolean;
+}
 
 /**
  * Decodes the text of a manifest file into the objects kubectl would send to the API server, by the same steps
@@ -18,7 +31,7 @@ import { InputError } from '../cli/input-error';
  * Throws an InputError with the file, line and column for malformed input and for input that YAML readers may read
  * differently (see `composeFirstDocument`): such a file is refused as a whole, never read one way.
  */
-export function decodeManifests(text: string, file: string): DecodeResult {
+export function decodeManifests(text: string, file: string, options: DecodeOptions = {}): DecodeResult {
   // kubectl's file reader drops a UTF-8 byte-order mark.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (looksLikeJsonStream(text)) {
@@ -27,22 +40,26 @@ export function decodeManifests(text: string, file: string): DecodeResult {
   }
   const objects: DecodedObject[] = [];
   const refused: RefusedDocument[] = [];
+  const record = options.fieldLines !== false;
   splitDocuments(text, file).forEach((chunk, documentIndex) => {
-    const composed = composeChunk(chunk, file);
+    const lines = record ? new FieldLines() : undefined;
+    const composed = composeChunk(chunk, file, lines);
     if (composed.value === undefined || composed.value === null) return; // kubectl skips empty and null documents
     const line = chunk.firstLine + composed.line;
     add(flattenLikeKubectl(composed.value), file, documentIndex, line, objects, refused, (path, value) => ({
       line: path.length === 0 ? line : chunk.firstLine + (composed.itemLines.get(value) ?? composed.line),
-      locator: new ChunkFieldLocator(chunk, path),
+      locator: lines
+        ? new RecordedFieldLocator(composed.value, path, chunk.firstLine, composed.line, lines)
+        : new ChunkFieldLocator(chunk, path),
     }));
   });
   return { objects, refused };
 }
 
 /** The first document of a chunk, as go-yaml's Unmarshal reads it, with errors placed on the file's lines. */
-function composeChunk(chunk: DocumentChunk, file: string) {
+function composeChunk(chunk: DocumentChunk, file: string, lines: FieldLines | undefined) {
   try {
-    const composed = composeFirstDocument(yamlEvents(chunk.text));
+    const composed = composeFirstDocument(yamlEvents(chunk.text), lines);
     if (composed.moreDocuments) {
       throw new InputError({
         file,

@@ -6,8 +6,11 @@ import { DocumentChunk } from './split-documents';
 import { parseFieldPath, PathStep } from '../cli/field-path';
 import { IFieldLocator } from '../engine/manifest-object';
 
-// The node tree of a chunk is built the first time a finding asks for a line in it, and shared by its objects.
-const TREES = new WeakMap<DocumentChunk, YamlNode | null>();
+// The node tree of the last chunk a finding asked about. Findings come object by object, in document order, and
+// the objects of one chunk (the items of a List) are consecutive: one tree at a time is enough, and a scan of
+// thousands of documents never holds the trees of all of them.
+let lastChunk: DocumentChunk | undefined;
+let lastTree: YamlNode | null = null;
 
 /**
  * Finds the line of a field of an object decoded from a YAML document. Decoding builds no syntax tree, so clean
@@ -52,16 +55,15 @@ export class ChunkFieldLocator implements IFieldLocator {
   }
 
   private tree(): YamlNode | undefined {
-    let root = TREES.get(this.chunk);
-    if (root === undefined) {
+    if (lastChunk !== this.chunk) {
       try {
-        root = parseFirstDocument(this.chunk.text).root?.children[0] ?? null;
+        lastTree = parseFirstDocument(this.chunk.text).root?.children[0] ?? null;
       } catch {
-        root = null; // the document decoded, so this cannot happen; lines are a convenience, never a failure
+        lastTree = null; // the document decoded, so this cannot happen; lines are a convenience, never a failure
       }
-      TREES.set(this.chunk, root);
+      lastChunk = this.chunk;
     }
-    return root ?? undefined;
+    return lastTree ?? undefined;
   }
 }
 

@@ -144,7 +144,8 @@ function jsonText(doc: unknown, owner: ApiObject | undefined, extra: boolean): O
 /** Decodes a text; a text the decoder refuses fails the synthesis, naming the construct whose document it is. */
 function decodeText(name: string, text: string, docs: unknown[], owners: Array<ApiObject | undefined>, extra: boolean): OutputText {
   try {
-    const decoded = decodeManifests(text, name);
+    // Guardrail findings name constructs, not lines of the output: no field lines to record.
+    const decoded = decodeManifests(text, name, { fieldLines: false });
     return { name, docs, owners, extra, text, objects: decoded.objects, refused: decoded.refused.length };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;

@@ -1,0 +1,64 @@
+import { FieldLines } from './field-lines';
+import { parseFieldPath, PathStep } from '../cli/field-path';
+import { IFieldLocator } from '../engine/manifest-object';
+
+/**
+ * Finds the line of a field of an object from the lines the composer recorded for its document: a walk down the
+ * composed value, key by key, that re-reads nothing. Merged keys are found where the merged mapping wrote them, and
+ * an alias where its anchor did. A field that does not exist (the rule reports a missing setting) resolves to its
+ * closest ancestor that does.
+ */
+export class RecordedFieldLocator implements IFieldLocator {
+  /**
+   * @param root the composed value of the document
+   * @param prefix where the object sits in the document: [] for the document itself, ['items', 2] for a list item
+   * @param firstLine the 1-based line of the document in its file
+   * @param rootLine the 0-based line of the document's root node within the document
+   * @param lines what the composer recorded
+   */
+  constructor(
+    private readonly root: unknown,
+    private readonly prefix: Array<string | number>,
+    private readonly firstLine: number,
+    private readonly rootLine: number,
+    private readonly lines: FieldLines,
+  ) {}
+
+  public lineOf(path: string): number | undefined {
+    const steps: PathStep[] = [
+      ...this.prefix.map(step => (typeof step === 'number' ? { index: step } : { key: step })),
+      ...(parseFieldPath(path) ?? []),
+    ];
+    let node: unknown = this.root;
+    let line = this.rootLine;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if ('index' in step) {
+        const itemLine = Array.isArray(node) ? this.lines.itemLine(node, step.index) : undefined;
+        if (itemLine === undefined) break;
+        line = itemLine;
+        node = (node as unknown[])[step.index];
+        continue;
+      }
+      if (typeof node !== 'object' || node === null || Array.isArray(node)) break;
+      // A key with dots (`example.com/x`) was split by the path syntax: join the following key steps back.
+      let key = '';
+      let found = false;
+      for (let j = i; j < steps.length; j++) {
+        const next = steps[j];
+        if (!('key' in next)) break;
+        key = j === i ? next.key : `${key}.${next.key}`;
+        const keyLine = this.lines.keyLine(node, key);
+        if (keyLine !== undefined) {
+          line = keyLine;
+          node = (node as { [key: string]: unknown })[key];
+          i = j;
+          found = true;
+          break;
+        }
+      }
+      if (!found) break;
+    }
+    return this.firstLine + line;
+  }
+}
