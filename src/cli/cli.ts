@@ -9,6 +9,7 @@ import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
 import { DEFAULT_KUBERNETES_VERSION } from '../engine/rule-context';
 import { Packs } from '../packs/packs';
 import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
+import { batched, jsonChunks } from '../private/json-chunks';
 
 /** Output formats of `scan`. */
 export const FORMATS = ['text', 'json', 'sarif'];
@@ -107,7 +108,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
         throw e;
       }
     } else {
-      io.stdout(rendered);
+      for (const piece of batched(rendered)) io.stdout(piece);
     }
     for (const problem of result.problems) io.stderr(`cdk8s-hardened scan: error: ${formatInputProblem(problem)}\n`);
     if (result.problems.length) {
@@ -125,12 +126,21 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
   }
 }
 
-function render(report: { toText(): string; toJson(): any; toSarif(): any }, format: string): string {
+/**
+ * The report in the format asked for, in pieces: a JSON or SARIF report of a large repository can pass the length
+ * V8 allows one string, so it is written as it is produced (the same characters as JSON.stringify with 2 spaces).
+ */
+function render(report: { toText(): string; toJson(): any; toSarif(): any }, format: string): Iterable<string> {
   switch (format) {
-    case 'json': return `${JSON.stringify(report.toJson(), null, 2)}\n`;
-    case 'sarif': return `${JSON.stringify(report.toSarif(), null, 2)}\n`;
-    default: return report.toText();
+    case 'json': return withNewline(jsonChunks(report.toJson()));
+    case 'sarif': return withNewline(jsonChunks(report.toSarif()));
+    default: return [report.toText()];
   }
+}
+
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
 }
 
 /** The real process: standard streams and the current directory. */

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { batched } from './json-chunks';
 
 /** The file-system calls a write goes through; tests replace `writeSync` to simulate a full disk. */
 export interface FileWriter {
@@ -47,22 +48,22 @@ export class WriteFailure extends Error {
  *
  * @param what what the file holds, for the message: `the report`, `the SARIF report`
  */
-export function writeFileAtomic(target: string, content: string | Uint8Array, what: string, writer: FileWriter = NODE_WRITER): void {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+export function writeFileAtomic(
+  target: string, content: string | Uint8Array | Iterable<string>, what: string, writer: FileWriter = NODE_WRITER,
+): void {
+  const pieces = piecesOf(content);
   const kind = writer.kindOf(target);
   // A device or a FIFO (`--output /dev/stdout`, `/dev/null`) is written in place: renaming over it would replace the
   // device with a plain file. A symbolic link is followed, so the link stays and its target gets the bytes.
-  if (kind === 'other') return writeInPlace(target, bytes, what, writer);
+  if (kind === 'other') return writeInPlace(target, pieces, what, writer);
   const file = kind === 'file' ? writer.realpathSync(target) : target;
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   let fd: number | undefined;
-  let written = 0;
+  const progress = { written: 0, needed: 0 };
   try {
     fd = writer.openSync(temp, 'wx', 0o644);
-    while (written < bytes.length) {
-      written += writer.writeSync(fd, bytes, written, bytes.length - written);
-    }
+    writeAll(fd, pieces, writer, progress);
     writer.fsyncSync(fd);
     writer.closeSync(fd);
     fd = undefined;
@@ -72,21 +73,43 @@ export function writeFileAtomic(target: string, content: string | Uint8Array, wh
       try { writer.closeSync(fd); } catch { /* already failing: report the first error */ }
     }
     try { writer.unlinkSync(temp); } catch { /* never created, or already gone */ }
-    throw new WriteFailure(describeWriteError(e, what, file, bytes.length, written), (e as NodeJS.ErrnoException)?.code);
+    throw new WriteFailure(describeWriteError(e, what, file, progress.needed, progress.written), (e as NodeJS.ErrnoException)?.code);
   }
 }
 
-function writeInPlace(file: string, bytes: Uint8Array, what: string, writer: FileWriter): void {
-  let written = 0;
+/** The content as byte pieces: one for a string or bytes, one per (batched) chunk for a stream of strings. */
+function piecesOf(content: string | Uint8Array | Iterable<string>): Iterable<Uint8Array> {
+  if (typeof content === 'string') return [Buffer.from(content, 'utf8')];
+  if (content instanceof Uint8Array) return [content];
+  return (function* () {
+    for (const piece of batched(content)) yield Buffer.from(piece, 'utf8');
+  })();
+}
+
+/** Writes every piece; `progress` counts the bytes written and those handed over so far, for the error message. */
+function writeAll(fd: number, pieces: Iterable<Uint8Array>, writer: FileWriter, progress: { written: number; needed: number }): void {
+  for (const bytes of pieces) {
+    progress.needed += bytes.length;
+    let done = 0;
+    while (done < bytes.length) {
+      const n = writer.writeSync(fd, bytes, done, bytes.length - done);
+      done += n;
+      progress.written += n;
+    }
+  }
+}
+
+function writeInPlace(file: string, pieces: Iterable<Uint8Array>, what: string, writer: FileWriter): void {
+  const progress = { written: 0, needed: 0 };
   try {
     const fd = writer.openSync(file, 'w');
     try {
-      while (written < bytes.length) written += writer.writeSync(fd, bytes, written, bytes.length - written);
+      writeAll(fd, pieces, writer, progress);
     } finally {
       writer.closeSync(fd);
     }
   } catch (e) {
-    throw new WriteFailure(describeWriteError(e, what, file, bytes.length, written), (e as NodeJS.ErrnoException)?.code);
+    throw new WriteFailure(describeWriteError(e, what, file, progress.needed, progress.written), (e as NodeJS.ErrnoException)?.code);
   }
 }
 

@@ -1,0 +1,65 @@
+/**
+ * `JSON.stringify(value, null, 2)`, in pieces: the same characters, produced a part at a time, so that a report
+ * of hundreds of thousands of findings is written without ever being one string (V8 caps strings at 512 MiB, and
+ * one string that size is memory the scan does not need). The top levels and every large array are taken apart;
+ * anything smaller is stringified whole and re-indented.
+ */
+export function* jsonChunks(value: unknown): Generator<string> {
+  yield* chunksOf(value, '', 0, '');
+}
+
+/** Arrays longer than this are written element by element at any depth. */
+const LARGE_ARRAY = 32;
+/** Containers above this depth are written member by member. */
+const STREAMED_DEPTH = 3;
+const INDENT = '  ';
+
+function* chunksOf(raw: unknown, indent: string, depth: number, key: string): Generator<string> {
+  const value = raw !== null && typeof raw === 'object' && typeof (raw as any).toJSON === 'function' ? (raw as any).toJSON(key) : raw;
+  const streamed = value !== null && typeof value === 'object'
+    && (depth < STREAMED_DEPTH || (Array.isArray(value) && value.length > LARGE_ARRAY));
+  if (!streamed) {
+    const text = JSON.stringify(value, null, 2);
+    // Undefined, functions and symbols have no JSON; callers place them as JSON.stringify does.
+    yield text === undefined ? 'null' : indent ? text.replace(/\n/g, `\n${indent}`) : text;
+    return;
+  }
+  const inner = indent + INDENT;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    for (let i = 0; i < value.length; i++) {
+      yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+      yield* chunksOf(value[i], inner, depth + 1, String(i));
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  let first = true;
+  for (const k of Object.keys(value)) {
+    const member = (value as { [key: string]: unknown })[k];
+    if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(k)}: `;
+    first = false;
+    yield* chunksOf(member, inner, depth + 1, k);
+  }
+  yield first ? '{}' : `\n${indent}}`;
+}
+
+/** Joins small chunks into pieces of about `size` characters, to write them with few calls. */
+export function* batched(chunks: Iterable<string>, size = 65_536): Generator<string> {
+  let pending: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    length += chunk.length;
+    if (length >= size) {
+      yield pending.join('');
+      pending = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield pending.join('');
+}
