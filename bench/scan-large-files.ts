@@ -43,15 +43,19 @@ function report(name: string, bin: string, file: string, withRss = false): void 
   // A preload that reports the child's own time and peak RSS when it exits.
   const preload = path.join(path.dirname(file), 'report-usage.js');
   fs.writeFileSync(preload, "const t=process.hrtime.bigint();process.on('exit',()=>{process.stderr.write('BENCH '+(Number(process.hrtime.bigint()-t)/1e9)+' '+process.resourceUsage().maxRSS+'\\n')});");
-  const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '-r', preload, bin, 'scan', '--format', 'json', '--fail-on', 'never', file], {
-    encoding: 'utf-8', maxBuffer: 1024 * 1024 * 1024,
+  // The report goes to a file: a report of 300,000 findings is longer than the longest string a parent could hold.
+  const output = path.join(path.dirname(file), `${name}-report.json`);
+  const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '-r', preload, bin, 'scan', '--format', 'json', '--fail-on', 'never', '--output', output, file], {
+    encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024,
   });
   const match = /BENCH ([\d.]+) (\d+)/.exec(run.stderr ?? '');
   if (!match || run.status !== 0) {
     console.log(`# ${name}: the scan failed (exit ${run.status}): ${(run.stderr ?? '').slice(0, 300)}`);
     return;
   }
-  console.log(`# ${name}: ${mb.toFixed(1)} MB, exit ${run.status}`);
+  const reportMb = fs.statSync(output).size / (1024 * 1024);
+  fs.rmSync(output, { force: true });
+  console.log(`# ${name}: ${mb.toFixed(1)} MB, exit ${run.status}, JSON report ${reportMb.toFixed(0)} MB`);
   console.log(`${name}-seconds ${Number(match[1]).toFixed(2)}`);
   if (withRss) console.log(`${name}-rss-mb ${(Number(match[2]) / 1024).toFixed(0)}`);
 }
