@@ -1,4 +1,4 @@
-import { exceeds } from './private/quantity';
+import { exceeds, parseQuantity } from './private/quantity';
 import { NamespaceQuota, quotaName, quotasByNamespace } from './private/quotas';
 import { ManifestObject } from '../../engine/manifest-object';
 import { IRuleCheck, RuleViolation } from '../../engine/rule';
@@ -30,6 +30,18 @@ export function objectCountUsage(object: ManifestObject): Map<string, number> {
   const core = object.apiGroup === '';
   usage.set(`count/${resourceOf(object.kind)}${core ? '' : `.${object.apiGroup}`}`, 1);
   if (core && LEGACY_COUNTS[object.kind]) usage.set(LEGACY_COUNTS[object.kind], 1);
+  if (core && object.kind === 'PersistentVolumeClaim') {
+    // The PVC quota evaluator: storage requested, in all and per storage class (a claim without a class gets the
+    // cluster's default class, which the manifests do not say: only the total is counted then).
+    const spec = object.manifest?.spec ?? {};
+    const storage = parseQuantity(spec.resources?.requests?.storage);
+    if (storage !== undefined) usage.set('requests.storage', storage);
+    const storageClass = typeof spec.storageClassName === 'string' && spec.storageClassName !== '' ? spec.storageClassName : undefined;
+    if (storageClass) {
+      usage.set(`${storageClass}.storageclass.storage.k8s.io/persistentvolumeclaims`, 1);
+      if (storage !== undefined) usage.set(`${storageClass}.storageclass.storage.k8s.io/requests.storage`, storage);
+    }
+  }
   if (core && object.kind === 'Service') {
     const spec = object.manifest?.spec ?? {};
     const ports: any[] = Array.isArray(spec.ports) ? spec.ports : [];
@@ -78,7 +90,19 @@ function excesses(context: RuleContext): Map<ManifestObject, Excess[]> {
   });
 }
 
+/** A usage as people write it: storage in binary units (`3Gi`), counts as numbers. */
+function amount(key: string, n: number): string {
+  if (!key.endsWith('requests.storage')) return String(n);
+  for (const [suffix, factor] of [['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
+    if (n >= factor && Number.isInteger(n / factor)) return `${n / factor}${suffix}`;
+  }
+  return String(n);
+}
+
 function fixFor(key: string): string {
+  if (key.endsWith('requests.storage')) {
+    return `Request less storage, or raise ${key} in the quota (IsolatedNamespace: quota); a suppression does not change what the quota admits.`;
+  }
   if (key === 'services.loadbalancers') {
     return 'Use a ClusterIP Service (behind an Ingress or Gateway), or raise services.loadbalancers in the quota '
       + '(IsolatedNamespace: quota.loadBalancerServices); a suppression or override does not change what the quota admits.';
@@ -92,15 +116,16 @@ function fixFor(key: string): string {
 
 /**
  * The object counts of every namespace's ResourceQuota hold for the app's objects: a Service type, a
- * PersistentVolumeClaim or any counted object beyond `spec.hard` is refused by the API server ("exceeded quota").
+ * PersistentVolumeClaim, the storage claims request (in all and per storage class) or any counted object beyond
+ * `spec.hard` is refused by the API server ("exceeded quota").
  */
 export class QuotaObjectCount implements IRuleCheck {
   public check(object: ManifestObject, context: RuleContext): RuleViolation[] {
     return (excesses(context).get(object) ?? []).map(e => ({
-      message: `takes ${e.key}: ${e.needs} in namespace "${e.quota.object.namespace ?? 'default'}", whose ${quotaName(e.quota)} allows `
-        + `${e.quota.written[e.key]} in all, and the namespace's objects up to this one take ${e.total}: the API server will refuse it `
+      message: `takes ${e.key}: ${amount(e.key, e.needs)} in namespace "${e.quota.object.namespace ?? 'default'}", whose ${quotaName(e.quota)} allows `
+        + `${e.quota.written[e.key]} in all, and the namespace's objects up to this one take ${amount(e.key, e.total)}: the API server will refuse it `
         + `with "exceeded quota: ${e.quota.object.name}". ${fixFor(e.key)}`,
-      path: e.key.startsWith('services.') ? 'spec.type' : undefined,
+      path: e.key.startsWith('services.') ? 'spec.type' : e.key.endsWith('requests.storage') ? 'spec.resources.requests.storage' : undefined,
     }));
   }
 }
