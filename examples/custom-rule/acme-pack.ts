@@ -1,5 +1,5 @@
 import { TeamLabelCheck } from './team-label-check';
-import { Packs, Rule, RulePack, Severity } from '../../src';
+import { Packs, Rule, RulePack, RuleScope, Severity } from '../../src';
 
 /** Acme's house rules, next to the shipped packs: metadata here, logic in the check. */
 export function acmePack(): RulePack {
@@ -15,6 +15,8 @@ export function acmePack(): RulePack {
         remediation: 'Add metadata.labels.team with the owning team, e.g. `team: payments`.',
         fields: ['metadata.labels.team'],
         check: new TeamLabelCheck(),
+        // The check reads only the object: it runs as each object is read, and a scan need not keep objects for it.
+        scope: RuleScope.OBJECT,
       }),
     ],
   });
