@@ -1,4 +1,4 @@
-import { Rule } from '../engine/rule';
+import { Rule, RuleScope } from '../engine/rule';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
 import { NamespaceHasLimitRange } from '../rules/namespace/namespace-has-limit-range';
@@ -28,6 +28,7 @@ export function namespacePack(): RulePack {
       new Rule({
         id: 'namespace-psa-enforce',
         severity: Severity.ERROR,
+        scope: RuleScope.OBJECT,
         summary: 'Every Namespace sets the Pod Security Admission enforce label to a valid level.',
         explanation: 'Pod Security Admission only rejects pods that break the Pod Security Standards in namespaces labelled '
           + 'pod-security.kubernetes.io/enforce. Without the label (or with a value that is not privileged, baseline or restricted) the '
@@ -41,6 +42,7 @@ export function namespacePack(): RulePack {
       new Rule({
         id: 'namespace-psa-audit-warn',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Every Namespace sets the Pod Security Admission audit and warn labels to valid levels.',
         explanation: 'The enforce mode applies to Pods only; workload templates such as Deployments are checked by the audit and warn modes. '
           + 'Without them, a Deployment that breaks the standard is accepted silently and its ReplicaSet then fails to create pods, with the '
@@ -53,6 +55,7 @@ export function namespacePack(): RulePack {
       new Rule({
         id: 'namespace-psa-version-pinned',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Every Pod Security Admission level a Namespace sets has its version pinned as v1.NN.',
         explanation: 'A missing pod-security.kubernetes.io/<mode>-version label means latest: the checks behind the level then change with each '
           + 'cluster upgrade, and pods admitted yesterday can be rejected right after an upgrade. Pinning the version makes tightening the '
@@ -65,6 +68,7 @@ export function namespacePack(): RulePack {
       new Rule({
         id: 'namespace-psa-enforce-restricted',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Every Namespace enforces the restricted Pod Security level.',
         explanation: 'The baseline level admits pods that run as root, keep all default capabilities and allow privilege escalation; the '
           + 'privileged level admits anything. Only restricted enforces the hardening this library emits.',
@@ -137,6 +141,7 @@ export function namespacePack(): RulePack {
       new Rule({
         id: 'namespace-workload-not-default',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Workloads do not run in the default namespace.',
         explanation: 'The default namespace is shared by everything deployed without thought, usually carries no Pod Security labels, '
           + 'network policies or quotas, and anyone with broad access works in it. An object without metadata.namespace lands there '
@@ -150,6 +155,7 @@ export function namespacePack(): RulePack {
       new Rule({
         id: 'namespace-workload-not-kube-system',
         severity: Severity.ERROR,
+        scope: RuleScope.OBJECT,
         summary: 'Workloads do not run in the kube-system namespace.',
         explanation: 'The kube-system namespace holds the cluster\'s own components and their highly privileged service accounts and secrets, and is usually '
           + 'exempt from Pod Security Admission and network policies. An application pod there shares that trust boundary: a compromise of '

@@ -1,4 +1,4 @@
-import { Rule } from '../engine/rule';
+import { Rule, RuleScope } from '../engine/rule';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
 import { FlowOneSided } from '../rules/network/flow-one-sided';
@@ -57,6 +57,7 @@ export function networkPack(): RulePack {
       new Rule({
         id: 'network-policy-allows-all',
         severity: Severity.ERROR,
+        scope: RuleScope.OBJECT,
         summary: 'No NetworkPolicy rule allows every peer on every port.',
         explanation: 'An ingress rule without "from" peers (or with an empty peer {}, or an ipBlock of 0.0.0.0/0 or ::/0 without exceptions) '
           + 'and without ports allows every source on every port; the egress equivalent allows every destination. Because policies are '
@@ -69,6 +70,7 @@ export function networkPack(): RulePack {
       new Rule({
         id: 'network-policy-allows-any-peer',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'No NetworkPolicy rule allows every peer, even when it is limited to some ports.',
         explanation: 'A rule without peers (or with an empty peer, or an all-addresses ipBlock) that lists ports lets any pod of the cluster '
           + 'and any external address use those ports: for ingress, every pod can reach the service directly around its gateway; for egress, '
@@ -133,6 +135,7 @@ export function networkPack(): RulePack {
       new Rule({
         id: 'network-service-not-exposed',
         severity: Severity.WARNING,
+        scope: RuleScope.OBJECT,
         summary: 'Services are not of type NodePort or LoadBalancer.',
         explanation: 'A NodePort Service opens a port on every node of the cluster and a LoadBalancer Service asks the cloud for an external '
           + 'load balancer: both expose the selected pods outside the cluster, bypassing the Ingress or Gateway where TLS, authentication and '
@@ -149,6 +152,7 @@ export function networkPack(): RulePack {
       new Rule({
         id: 'network-service-no-external-ips',
         severity: Severity.ERROR,
+        scope: RuleScope.OBJECT,
         summary: 'Services do not set externalIPs.',
         explanation: 'Traffic to a Service\'s externalIPs is routed to its pods by every node, and nothing checks that the addresses belong to '
           + 'the Service: whoever can create one can intercept traffic meant for any address, inside or outside the cluster '
