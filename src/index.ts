@@ -7,5 +7,6 @@ export * from './constructs/workloads';
 export * from './constructs/network';
 export * from './constructs/namespace';
 export * from './constructs/secrets';
+export * from './constructs/admission';
 export * from './cli';
 export * from './plugin';

@@ -15,6 +15,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { checkAdmissionPolicies, removeAdmissionPolicies } from './admission';
 import { admitAll, AdmitResult, pool } from './admit';
 import { agreementTable, Compared, compareCorpus, LEVELS } from './corpus';
 import { externalSecretCrd } from './crd';
@@ -110,9 +111,33 @@ async function main() {
   await harnessCanFail();
   console.log(`  (${elapsed(t)})`);
 
+  // ------------------------------------------------------------------------------------------------ admission policies
+  t = Date.now();
+  console.log('\n== admission policies: what AdmissionGuardrails generates, against the rules (fixtures and corpus, object by object)');
+  const admission = await checkAdmissionPolicies();
+  admission.failures.forEach(fail);
+  let policyAgreed = 0;
+  let policyCompared = 0;
+  for (const row of admission.rows) {
+    policyAgreed += row.agreed;
+    policyCompared += row.compared;
+    console.log(`  admission-policy agreement ${row.ruleId} ${row.agreed}/${row.compared}, ${row.flagged} flagged by both`);
+    for (const d of row.differences) fail(`admission policy ${row.ruleId}: ${d}`);
+    if (row.flagged === 0 || row.flagged === row.compared) fail(`admission policy ${row.ruleId}: no object both passes and fails it: the comparison proves nothing`);
+  }
+  const invalid = admission.rows[0]?.notCreatable ?? 0;
+  console.log(`  ${invalid} fixture and corpus objects are not valid API objects and were not compared, e.g.:`);
+  for (const sample of admission.invalidSamples) console.log(`    ${sample}`);
+  console.log('  the policies are in force with their real actions (errors deny, warnings warn) for the examples and the hardened defaults');
+  console.log(`  (${elapsed(t)})`);
+  if (args.includes('--only-admission')) {
+    console.log(`admission-policy agreement ${policyAgreed}/${policyCompared}`);
+    process.exit(failures.length ? 1 : 0);
+  }
+
   // ------------------------------------------------------------------------------------------------ 1. examples
   t = Date.now();
-  console.log('\n== 1. examples, with the ExternalSecret CRD (external-secrets.io/v1) installed first');
+  console.log('\n== 1. examples, with the ExternalSecret CRD (external-secrets.io/v1) installed first, and the admission policies in force');
   const crd = await create([externalSecretCrd()]);
   if (!crd.ok) throw new Error(`the ExternalSecret CRD was not admitted: ${crd.stderr}`);
   const established = await kubectl(['wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/externalsecrets.external-secrets.io']);
@@ -129,7 +154,7 @@ async function main() {
 
   // ------------------------------------------------------------------------------------------------ 2. hardened
   t = Date.now();
-  console.log('\n== 2. hardened workloads with their defaults, each in an IsolatedNamespace (restricted enforced, quota, LimitRange)');
+  console.log('\n== 2. hardened workloads with their defaults, each in an IsolatedNamespace (restricted enforced, quota, LimitRange), admission policies in force');
   const defaults = defaultWorkloads();
   report(await pool(defaults, CONCURRENCY, c => admitAll(c.name, c.objects)), true);
   const samples = deploymentSamples(SAMPLES);
@@ -139,6 +164,9 @@ async function main() {
   const samplesOk = sampleResults.filter(r => r.ok).length;
   console.log(`  ${samplesOk}/${sampleResults.length} samples admitted, ${sampleResults.reduce((n, r) => n + r.objects, 0)} objects and ${sampleResults.reduce((n, r) => n + r.pods, 0)} pods in all`);
   console.log(`  (${elapsed(t)})`);
+
+  // The corpus and the predictions are about Pod Security and quotas: without our policies in the way.
+  await removeAdmissionPolicies(admission.manifests);
 
   // ------------------------------------------------------------------------------------------------ 3. corpus
   t = Date.now();
@@ -195,6 +223,7 @@ async function main() {
 
   console.log(`\ncluster: ${failures.length ? `${failures.length} failure(s)` : 'all tests passed'} in ${elapsed(started)}`);
   console.log(`cluster agreement ${agreeing}/${total}`);
+  console.log(`admission-policy agreement ${policyAgreed}/${policyCompared}`);
   process.exit(failures.length ? 1 : 0);
 }
 

@@ -1,4 +1,4 @@
-import { Rule } from './rule';
+import { Rule, RuleScope } from './rule';
 import { DEFAULT_KUBERNETES_VERSION } from './rule-context';
 import { RulePack } from './rule-pack';
 import { DECODER_REFUSALS } from '../decode/refusals';
@@ -17,7 +17,7 @@ const TOOLS: { key: keyof Rule['equivalents']; title: string }[] = [
  * Renders RULES.md: one table of every rule of the packs (ID, severity, summary, PSS control, packs), then each
  * rule's explanation, remediation, fields and equivalents. Generated, never edited by hand.
  */
-export function renderRulesMarkdown(packs: RulePack[]): string {
+export function renderRulesMarkdown(packs: RulePack[], enforcedInCluster: string[] = []): string {
   const rules = new Map<string, { rule: Rule; packs: string[] }>();
   for (const pack of packs) {
     for (const rule of pack.rules) {
@@ -82,8 +82,17 @@ export function renderRulesMarkdown(packs: RulePack[]): string {
     out.push(`**Fields:** ${rule.fields.map(f => `\`${f}\``).join(', ')}`, '');
     const eq = TOOLS.filter(t => rule.equivalents[t.key]).map(t => `${t.title} \`${rule.equivalents[t.key]}\``);
     out.push(`**Same check elsewhere:** ${eq.length ? eq.join(', ') : 'none'}`, '');
+    out.push(`**In the cluster:** ${inCluster(rule, enforcedInCluster)}`, '');
   }
   return out.join('\n');
+}
+
+/** How the rule is enforced at admission, if it is. */
+function inCluster(rule: Rule, enforced: string[]): string {
+  if (enforced.includes(rule.id)) return `enforced by \`AdmissionGuardrails\` (ValidatingAdmissionPolicy \`cdk8s-hardened-${rule.id}\`).`;
+  if (rule.equivalents.pss) return 'Pod Security Admission enforces this control: label the namespace (IsolatedNamespace does).';
+  if (rule.scope === RuleScope.APP) return 'no admission policy: the rule reads other objects of the app, which admission does not see.';
+  return 'not yet enforced by `AdmissionGuardrails` (no CEL form).';
 }
 
 function escape(text: string): string {

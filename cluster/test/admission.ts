@@ -1,0 +1,189 @@
+/**
+ * The ValidatingAdmissionPolicies that AdmissionGuardrails generates, installed on the test API server and held
+ * against the rules they come from. For the comparison every binding first only warns (one warning per policy an
+ * object fails, so each rule's verdict is seen on its own), and each object is created with `dryRun=All` (admission
+ * runs in full, nothing is stored): the rule's fixtures of test/rules/fixtures/*.ts and the conformance corpus, object
+ * by object. Then the bindings get their real actions, and errors must be denied.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Testing } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { collectionPath, createObject, request } from './api-server';
+import { CORPUS_DIR } from './corpus';
+import { sleep } from './kubectl';
+import { AdmissionGuardrails } from '../../src/constructs/admission';
+import { Evaluator } from '../../src/engine/evaluator';
+import { ManifestObject } from '../../src/engine/manifest-object';
+import { Severity } from '../../src/engine/severity';
+import { Packs } from '../../src/packs/packs';
+import { RuleFixtures } from '../../test/helpers/rule-harness';
+
+const NAMESPACE = 'admission-cases';
+const JUDGED_KINDS = new Set(['Pod', 'ReplicationController', 'PodTemplate', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service']);
+
+/** One rule's agreement over the objects it was compared on. */
+export interface PolicyAgreement {
+  readonly ruleId: string;
+  readonly agreed: number;
+  readonly compared: number;
+  /** Objects the server refused for another reason (invalid as API objects): not compared. */
+  readonly notCreatable: number;
+  /** Objects both the rule and the policy flag (a table of agreement on admitted objects only proves nothing). */
+  readonly flagged: number;
+  readonly differences: string[];
+}
+
+/** Everything the admission-policy check found. */
+export interface AdmissionResult {
+  readonly rows: PolicyAgreement[];
+  readonly failures: string[];
+  /** The generated objects, installed with their real actions when the check returns. */
+  readonly manifests: any[];
+  /** Why the server refused some objects as invalid (a few, for the log). */
+  readonly invalidSamples: string[];
+}
+
+export async function checkAdmissionPolicies(): Promise<AdmissionResult> {
+  const failures: string[] = [];
+  const chart = new AdmissionGuardrails(Testing.app(), 'admission');
+  const manifests = Testing.synth(chart);
+  const realActions = new Map<string, string[]>();
+  for (const m of manifests) {
+    if (m.kind === 'ValidatingAdmissionPolicyBinding') {
+      realActions.set(m.metadata.name, m.spec.validationActions);
+      m.spec.validationActions = ['Warn'];
+    }
+    const made = await createObject(m);
+    if (!made.created) throw new Error(`the generated ${m.kind} ${m.metadata.name} was not admitted: ${made.lines.join(' ')}`);
+    if (made.lines.length) failures.push(`creating ${m.kind} ${m.metadata.name} printed: ${made.lines.join(' ')}`);
+  }
+  // No controller-manager runs here to create the namespace's default ServiceAccount, which a Pod needs.
+  await createObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } });
+  await createObject({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: NAMESPACE } });
+  await untilEffective();
+
+  const evaluator = new Evaluator({ packs: Packs.defaults(), kubernetesVersion: '1.37' });
+  const rulesById = new Map(Packs.defaults().flatMap(p => p.rules).map(r => [r.id, r]));
+  const cases = [...fixtureObjects(chart.ruleIds), ...corpusObjects()].filter(c => JUDGED_KINDS.has(c.value?.kind));
+  const rows = new Map<string, { agreed: number; compared: number; notCreatable: number; flagged: number; differences: string[] }>(
+    chart.ruleIds.map(id => [id, { agreed: 0, compared: 0, notCreatable: 0, flagged: 0, differences: [] }]));
+  const invalidSamples: string[] = [];
+
+  for (const c of cases) {
+    const object = { ...c.value, metadata: { ...(c.value.metadata ?? {}), namespace: NAMESPACE } };
+    if (!object.metadata.name) object.metadata.name = 'unnamed';
+    const ours = new Set(evaluator.evaluate([ManifestObject.fromJson(object)]).unsuppressed().map(f => f.ruleId));
+    const server = await dryRunCreate(object);
+    if (!server.created && invalidSamples.length < 3) invalidSamples.push(`${c.where}: ${server.message}`);
+    for (const ruleId of chart.ruleIds) {
+      const row = rows.get(ruleId)!;
+      if (!server.created) {
+        row.notCreatable++;
+        continue;
+      }
+      row.compared++;
+      const warned = server.warnings.some(w => w.includes(`'cdk8s-hardened-${ruleId}'`));
+      const flagged = ours.has(ruleId) && rulesById.get(ruleId)!.severity !== Severity.INFO;
+      if (warned && flagged) row.flagged++;
+      if (warned === flagged) row.agreed++;
+      else row.differences.push(`${c.where}: ours ${flagged ? 'reports' : 'passes'} it, the policy ${warned ? 'warns' : 'admits'}`);
+    }
+  }
+
+  // The real actions: an error rule denies, and the examples' kind of object is admitted.
+  for (const m of manifests.filter(x => x.kind === 'ValidatingAdmissionPolicyBinding')) {
+    const p = `${await collectionPath(m)}/${m.metadata.name}?fieldManager=kubectl-patch`;
+    const r = await request('PATCH', p, { spec: { validationActions: realActions.get(m.metadata.name) } }, 'application/merge-patch+json');
+    if (r.status !== 200) throw new Error(`could not restore the actions of ${m.metadata.name}: ${r.body?.message ?? r.status}`);
+  }
+  await untilDenied();
+
+  for (const m of manifests) if (m.kind === 'ValidatingAdmissionPolicyBinding') m.spec.validationActions = realActions.get(m.metadata.name);
+  return {
+    rows: [...rows].map(([ruleId, r]) => ({ ruleId, ...r })),
+    failures,
+    manifests,
+    invalidSamples,
+  };
+}
+
+/** Creates one object with dryRun=All: admission runs in full and nothing is stored. */
+async function dryRunCreate(o: any): Promise<{ created: boolean; warnings: string[]; message?: string }> {
+  const p = await collectionPath(o);
+  if (!p) return { created: false, warnings: [], message: `no resource for ${o.apiVersion} ${o.kind}` };
+  const r = await request('POST', `${p}?dryRun=All&fieldManager=kubectl-create&fieldValidation=Strict`, o);
+  return { created: r.status === 201 || r.status === 200, warnings: r.warnings, message: r.body?.message };
+}
+
+const PROBE = {
+  apiVersion: 'v1', kind: 'Pod', metadata: { name: 'probe', namespace: NAMESPACE }, spec: { containers: [{ name: 'probe', image: 'probe' }] },
+};
+
+/** Waits until the policies are in force (the admission plugin loads them from a watch). */
+async function untilEffective(): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const r = await dryRunCreate(PROBE);
+    if (r.warnings.some(w => w.includes("'cdk8s-hardened-workload-image-tag-pinned'"))) return;
+    if (i === 50) console.log(`  (waiting for the policies; the probe got: ${r.created ? 'created' : r.message} ${r.warnings.join(' | ')})`);
+    await sleep(100);
+  }
+  throw new Error('the generated admission policies did not come into force within 20 s');
+}
+
+/** Waits until the error rules deny (after their bindings got their real actions back). */
+async function untilDenied(): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const r = await dryRunCreate(PROBE);
+    // The probe fails several error rules; the server names the first policy that denies it.
+    if (!r.created && /ValidatingAdmissionPolicy 'cdk8s-hardened-[a-z0-9-]+' with binding '[^']+' denied request: [a-z0-9-]+: Pod /.test(r.message ?? '')) return;
+    if (i === 50) console.log(`  (waiting for the denial; the probe got: ${r.created ? 'created' : r.message} ${r.warnings.join(' | ')})`);
+    await sleep(100);
+  }
+  throw new Error('the error rules\' policies did not deny within 20 s of getting their real actions back');
+}
+
+interface CaseObject { readonly where: string; readonly value: any }
+
+/** Every object of the failing and passing fixtures of the given rules. */
+function fixtureObjects(ruleIds: string[]): CaseObject[] {
+  const dir = path.join(__dirname, '..', '..', 'test', 'rules', 'fixtures');
+  const out: CaseObject[] = [];
+  for (const f of fs.readdirSync(dir).filter(x => x.endsWith('.ts')).sort()) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    for (const table of require(path.join(dir, f)).fixtures as RuleFixtures[]) {
+      if (!ruleIds.includes(table.ruleId)) continue;
+      for (const c of [...table.failing, ...table.passing]) {
+        c.objects.forEach((o, i) => out.push({ where: `fixture ${table.ruleId} "${c.name}" [${i}]`, value: o }));
+      }
+    }
+  }
+  return out;
+}
+
+/** Every object of the conformance corpus. */
+function corpusObjects(): CaseObject[] {
+  const out: CaseObject[] = [];
+  for (const file of fs.readdirSync(CORPUS_DIR).filter(f => /\.ya?ml$/.test(f)).sort()) {
+    for (const doc of parseAllDocuments(fs.readFileSync(path.join(CORPUS_DIR, file), 'utf-8'))) {
+      const value = doc.toJS();
+      if (!value || typeof value !== 'object') continue;
+      for (const v of value.kind === 'List' ? value.items ?? [] : [value]) out.push({ where: `${file} ${v?.kind}/${v?.metadata?.name}`, value: v });
+    }
+  }
+  return out;
+}
+
+/** Deletes the generated policies and bindings, and waits until they are no longer enforced. */
+export async function removeAdmissionPolicies(manifests: any[]): Promise<void> {
+  for (const m of manifests) {
+    const r = await request('DELETE', `${await collectionPath(m)}/${m.metadata.name}`);
+    if (r.status !== 200 && r.status !== 202) throw new Error(`could not delete ${m.kind} ${m.metadata.name}: ${r.body?.message ?? r.status}`);
+  }
+  for (let i = 0; i < 200; i++) {
+    const r = await dryRunCreate(PROBE);
+    if (r.created && r.warnings.length === 0) return;
+    await sleep(100);
+  }
+  throw new Error('the generated admission policies were still enforced 20 s after they were deleted');
+}

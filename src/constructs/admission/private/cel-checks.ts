@@ -1,0 +1,106 @@
+/**
+ * The CEL form of the rules whose verdict depends on one object, for ValidatingAdmissionPolicies. Each form states
+ * the same check as the rule's TypeScript logic, on the object as the API server holds it after validation (so
+ * fields are well-typed: no malformed values to guard against). The cluster tests hold every form against its rule
+ * on the rule's fixtures and the conformance corpus (`admission-policy agreement`).
+ */
+
+/** What a policy matches: the pod-bearing kinds, or Services. */
+export enum CelTarget {
+  WORKLOADS = 'workloads',
+  SERVICES = 'services',
+}
+
+/** One rule's check in CEL. */
+export interface CelCheck {
+  readonly target: CelTarget;
+  /**
+   * For WORKLOADS: a predicate on one container `c` (a CEL expression) that holds when the container complies, and
+   * the container lists it applies to. For SERVICES: an expression on `object` that holds when the object complies.
+   */
+  readonly compliant: string;
+  readonly containerLists?: ContainerList[];
+  /** An expression that holds for pods the rule does not judge (Windows pods for Linux-only settings). */
+  readonly exempt?: string;
+  /** What the message says of an offending container (or object), before the fix. */
+  readonly problem: string;
+}
+
+export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+const ALL: ContainerList[] = ['containers', 'initContainers', 'ephemeralContainers'];
+const RESOURCES: ContainerList[] = ['containers', 'initContainers'];
+
+/** The image reference as the rule parses it: digest after the first `@`, tag after a `:` that follows the last `/`. */
+const IMAGE_PINNED = (() => {
+  const i = 'c.image';
+  const at = `${i}.indexOf('@')`;
+  const rest = `(${at} >= 0 ? ${i}.substring(0, ${at}) : ${i})`;
+  const tag = `${rest}.substring(${rest}.lastIndexOf(':') + 1)`;
+  const digest = `(${at} >= 0 && ${i}.substring(${at} + 1) != '')`;
+  return `has(c.image) && ${i} != '' && (${digest} || (${rest}.lastIndexOf(':') > ${rest}.lastIndexOf('/') && !(${tag} in ['', 'latest'])))`;
+})();
+
+const WINDOWS = "has(variables.podSpec.os) && has(variables.podSpec.os.name) && variables.podSpec.os.name == 'windows'";
+
+const limitSet = (resource: string) => `has(c.resources) && has(c.resources.limits) && '${resource}' in c.resources.limits`;
+
+export const CEL_CHECKS: { readonly [ruleId: string]: CelCheck } = {
+  'workload-image-tag-pinned': {
+    target: CelTarget.WORKLOADS,
+    compliant: IMAGE_PINNED,
+    containerLists: ALL,
+    problem: 'uses an image without a version tag (none, or :latest) and without a digest',
+  },
+  'workload-read-only-root-filesystem': {
+    target: CelTarget.WORKLOADS,
+    compliant: 'has(c.securityContext) && has(c.securityContext.readOnlyRootFilesystem) && c.securityContext.readOnlyRootFilesystem == true',
+    containerLists: ALL,
+    exempt: WINDOWS,
+    problem: 'does not set securityContext.readOnlyRootFilesystem to true',
+  },
+  'workload-memory-limit': {
+    target: CelTarget.WORKLOADS,
+    compliant: limitSet('memory'),
+    containerLists: RESOURCES,
+    problem: 'sets no memory limit (resources.limits.memory)',
+  },
+  'workload-cpu-limit': {
+    target: CelTarget.WORKLOADS,
+    compliant: limitSet('cpu'),
+    containerLists: RESOURCES,
+    problem: 'sets no CPU limit (resources.limits.cpu)',
+  },
+  'network-service-not-exposed': {
+    target: CelTarget.SERVICES,
+    compliant: "!has(object.spec.type) || !(object.spec.type in ['NodePort', 'LoadBalancer'])",
+    problem: 'is of type NodePort or LoadBalancer, which exposes the selected pods outside the cluster',
+  },
+};
+
+/** The pod spec of every kind a WORKLOADS policy matches; `{}` for an object without a pod template. */
+export const POD_SPEC = [
+  "object.kind == 'Pod' ? object.spec :",
+  "object.kind == 'CronJob' ? object.spec.jobTemplate.spec.template.spec :",
+  "object.kind == 'PodTemplate' ? (has(object.template) && has(object.template.spec) ? object.template.spec : {}) :",
+  '(has(object.spec.template) && has(object.spec.template.spec) ? object.spec.template.spec : {})',
+].join(' ');
+
+/** The containers of the pod spec in the given lists, in the rule's order. */
+export function containersExpression(lists: ContainerList[]): string {
+  return lists.map(l => `(has(variables.podSpec.${l}) ? variables.podSpec.${l} : [])`).join(' + ');
+}
+
+/** The kinds a WORKLOADS policy matches: every built-in kind that carries a pod template at a fixed path. */
+export const WORKLOAD_RESOURCES = [
+  { apiGroups: [''], apiVersions: ['v1'], resources: ['pods', 'replicationcontrollers', 'podtemplates'] },
+  { apiGroups: ['apps'], apiVersions: ['v1'], resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets'] },
+  { apiGroups: ['batch'], apiVersions: ['v1'], resources: ['jobs', 'cronjobs'] },
+];
+
+export const SERVICE_RESOURCES = [{ apiGroups: [''], apiVersions: ['v1'], resources: ['services'] }];
+
+/** A CEL string literal. */
+export function celString(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+}

@@ -1,0 +1,50 @@
+import { Testing } from 'cdk8s';
+import { AdmissionGuardrails, Packs, Severity } from '../../../src';
+
+const synth = (props = {}) => Testing.synth(new AdmissionGuardrails(Testing.app(), 'admission', props));
+const byKind = (manifests: any[], kind: string) => manifests.filter(m => m.kind === kind);
+
+describe('AdmissionGuardrails', () => {
+  test('writes one policy and one binding per rule with a CEL form, named after the rule', () => {
+    const manifests = synth();
+    const enforced = AdmissionGuardrails.enforceableRuleIds();
+    expect(byKind(manifests, 'ValidatingAdmissionPolicy').map(m => m.metadata.name).sort()).toEqual(enforced.map(id => `cdk8s-hardened-${id}`));
+    expect(byKind(manifests, 'ValidatingAdmissionPolicyBinding').map(m => m.spec.policyName).sort()).toEqual(enforced.map(id => `cdk8s-hardened-${id}`));
+    for (const m of manifests) expect(m.metadata.labels['cdk8s-hardened.io/rule']).toEqual(m.metadata.name.replace('cdk8s-hardened-', ''));
+  });
+
+  test('denies errors, warns and audits warnings, following severity overrides of the packs', () => {
+    const actions = (manifests: any[]) => Object.fromEntries(byKind(manifests, 'ValidatingAdmissionPolicyBinding')
+      .map(m => [m.spec.policyName.replace('cdk8s-hardened-', ''), m.spec.validationActions]));
+    expect(actions(synth())).toMatchObject({ 'workload-memory-limit': ['Deny'], 'workload-cpu-limit': ['Warn', 'Audit'], 'network-service-not-exposed': ['Warn', 'Audit'] });
+    const lowered = Packs.defaults().map(p => (p.findRule('workload-memory-limit') ? p.withSeverity('workload-memory-limit', Severity.INFO) : p));
+    expect(actions(synth({ packs: lowered }))['workload-memory-limit']).toEqual(['Audit']);
+  });
+
+  test('enforces only the rules of the packs given', () => {
+    const manifests = synth({ packs: [Packs.network()] });
+    expect(byKind(manifests, 'ValidatingAdmissionPolicy').map(m => m.metadata.name)).toEqual(['cdk8s-hardened-network-service-not-exposed']);
+  });
+
+  test('honours the suppression annotation only when the cluster owner allows it, and leaves kube-system alone by default', () => {
+    const policy = (manifests: any[]) => byKind(manifests, 'ValidatingAdmissionPolicy').find(m => m.metadata.name === 'cdk8s-hardened-workload-memory-limit');
+    expect(policy(synth()).spec.matchConditions).toBeUndefined();
+    const honoured = policy(synth({ honourSuppressionAnnotations: true })).spec.matchConditions;
+    expect(honoured).toHaveLength(1);
+    expect(honoured[0].expression).toContain("'cdk8s-hardened.io/suppress.workload-memory-limit' in object.metadata.annotations");
+    const binding = byKind(synth({ excludedNamespaces: ['kube-system', 'monitoring'] }), 'ValidatingAdmissionPolicyBinding')[0];
+    expect(binding.spec.matchResources.namespaceSelector.matchExpressions[0]).toEqual({ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system', 'monitoring'] });
+  });
+
+  test('says the rule ID and the fix in its messages', () => {
+    const policy = byKind(synth(), 'ValidatingAdmissionPolicy').find(m => m.metadata.name === 'cdk8s-hardened-workload-read-only-root-filesystem');
+    const validation = policy.spec.validations[0];
+    expect(validation.messageExpression).toContain("'workload-read-only-root-filesystem: '");
+    expect(validation.messageExpression).toContain('fix: ');
+    expect(policy.spec.failurePolicy).toBe('Fail');
+  });
+
+  test('synthesizes to the same manifests', () => {
+    expect(synth()).toMatchSnapshot();
+  });
+});
