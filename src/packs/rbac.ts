@@ -41,11 +41,11 @@ export function rbacPack(): RulePack {
       new Rule({
         id: 'rbac-cluster-role-wildcards',
         severity: Severity.ERROR,
-        summary: 'No rule of a ClusterRole uses a wildcard (*) in verbs, resources or apiGroups.',
+        summary: 'No rule of a ClusterRole uses a wildcard (`*`) in verbs, resources or apiGroups.',
         explanation: 'A wildcard grants every verb, resource or API group that exists, and every one added later by an upgrade or a '
           + 'CustomResourceDefinition, including the ones that read Secrets, run pods, change admission webhooks or escalate RBAC. In a '
           + 'ClusterRole it does so in every namespace when a ClusterRoleBinding refers to it, which makes it an error (kube-linter, '
-          + 'checkov and Trivy flag it too). A resource of the form */scale counts as a wildcard.' + ROLE_NOTE,
+          + 'checkov and Trivy flag it too). A resource of the form `*/scale` counts as a wildcard.' + ROLE_NOTE,
         remediation: 'List the exact verbs, resources and API groups the subject needs in the rule. If the role really must cover '
           + 'everything (a backup operator, a cluster-wide controller), suppress the finding with the reason.',
         fields: ['ClusterRole rules[*].verbs', 'ClusterRole rules[*].resources', 'ClusterRole rules[*].apiGroups', 'ClusterRole aggregationRule', ...WHO],
@@ -60,7 +60,7 @@ export function rbacPack(): RulePack {
       new Rule({
         id: 'rbac-role-wildcards',
         severity: Severity.WARNING,
-        summary: 'No rule of a Role uses a wildcard (*) in verbs, resources or apiGroups.',
+        summary: 'No rule of a Role uses a wildcard (`*`) in verbs, resources or apiGroups.',
         explanation: 'A wildcard grants every verb, resource or API group of the namespace, and every one added later, including '
           + 'reading its Secrets and running pods with any of its ServiceAccounts. A Role is limited to its namespace, so it is a warning '
           + 'rather than an error.' + ROLE_NOTE,
