@@ -85,6 +85,8 @@ export function rbacPack(): RulePack {
           + 'the rule to them with resourceNames.' + ROLE_REMEDIATION,
         fields: [...RULES, 'Role rules[*].resourceNames', ...WHO],
         equivalents: {
+          // kube-linter and checkov report the binding (checkov only for ServiceAccount and Node subjects); we report the
+          // role's rule and name the bindings. kube-linter also counts create and delete; Trivy every verb but none.
           kubeLinter: 'access-to-secrets',
           checkov: 'CKV2_K8S_5',
           trivy: 'KSV-0041',
@@ -103,6 +105,7 @@ export function rbacPack(): RulePack {
           + 'identities need it.' + ROLE_REMEDIATION,
         fields: [...RULES, ...WHO],
         equivalents: {
+          // kube-linter reports the binding, and its resource list has "cronjob" (singular), so it misses cronjobs.
           kubeLinter: 'access-to-create-pods',
           // Trivy also counts update, patch and delete.
           trivy: 'KSV-0048',
@@ -138,6 +141,7 @@ export function rbacPack(): RulePack {
         remediation: 'Remove escalate; grant the permissions the subject needs directly.' + ROLE_REMEDIATION,
         fields: [...RULES, ...WHO],
         equivalents: {
+          // Trivy's KSV-0050 covers escalate, bind and impersonate on roles and rolebindings in one check.
           checkov: 'CKV_K8S_158',
           trivy: 'KSV-0050',
         },
