@@ -77,7 +77,7 @@ export function rbacPack(): RulePack {
         id: 'rbac-secrets-read',
         severity: Severity.WARNING,
         summary: 'No rule of a Role or ClusterRole grants get, list or watch on Secrets, unless it is limited to named Secrets.',
-        explanation: 'list and watch return every Secret with its values, and get returns any Secret whose name is known: ServiceAccount '
+        explanation: 'The list and watch verbs return every Secret with its values, and get returns any Secret whose name is known: ServiceAccount '
           + 'tokens, TLS keys, database passwords. Whoever holds them acts as their owners. A rule limited with resourceNames reads only '
           + 'those Secrets and is not reported (checkov agrees; kube-linter and Trivy also count create and delete, which do not read).'
           + ROLE_NOTE,
@@ -116,7 +116,7 @@ export function rbacPack(): RulePack {
         id: 'rbac-pod-exec',
         severity: Severity.WARNING,
         summary: 'No rule of a Role or ClusterRole grants pods/exec, pods/attach or pods/portforward.',
-        explanation: 'exec and attach run commands inside running containers, with their files, tokens and network access, and '
+        explanation: 'The exec and attach subresources run commands inside running containers, with their files, tokens and network access, and '
           + 'port-forward reaches ports that no Service or NetworkPolicy exposes. get counts as well as create: exec, attach and '
           + 'port-forward over WebSockets start with a GET, which clusters authorize as get unless they require create for it (Polaris '
           + 'counts get too; its rolePodExecAttach is the same check on Roles).' + ROLE_NOTE,
@@ -183,7 +183,7 @@ export function rbacPack(): RulePack {
         id: 'rbac-node-proxy',
         severity: Severity.WARNING,
         summary: 'No rule of a ClusterRole grants get or create on nodes/proxy.',
-        explanation: 'nodes/proxy reaches the kubelet API of every node through the API server: it lists the pods of the node and, '
+        explanation: 'The nodes/proxy subresource reaches the kubelet API of every node through the API server: it lists the pods of the node and, '
           + 'with create (or get over WebSockets), runs commands in any of them, without admission control or an audit record of the '
           + 'command. It is cluster-scoped, so only a ClusterRoleBinding grants it.' + ROLE_NOTE,
         remediation: 'Remove nodes/proxy; read metrics through the metrics API or nodes/metrics, and logs through pods/log.' + ROLE_REMEDIATION,
@@ -232,7 +232,7 @@ export function rbacPack(): RulePack {
         severity: Severity.ERROR,
         scope: RuleScope.OBJECT,
         summary: 'No RoleBinding or ClusterRoleBinding refers to the cluster-admin ClusterRole.',
-        explanation: 'cluster-admin allows every verb on every resource. Through a ClusterRoleBinding its subjects own the cluster; '
+        explanation: 'The cluster-admin ClusterRole allows every verb on every resource. Through a ClusterRoleBinding its subjects own the cluster; '
           + 'through a RoleBinding they own the namespace, its Secrets and its RBAC. A compromised subject of such a binding is a '
           + 'compromised cluster or namespace. The finding is reported on the binding and names its subjects.',
         remediation: 'Bind a role that grants only the verbs and resources the subjects need (the built-in view or edit, or a role of '
@@ -267,7 +267,7 @@ export function rbacPack(): RulePack {
         severity: Severity.WARNING,
         scope: RuleScope.OBJECT,
         summary: 'No binding grants a role to system:authenticated, system:serviceaccounts or system:serviceaccounts:<namespace>.',
-        explanation: 'system:authenticated holds every identity with valid credentials (on some managed clusters, any account of the '
+        explanation: '`system:authenticated` holds every identity with valid credentials (on some managed clusters, any account of the '
           + 'cloud provider), and system:serviceaccounts every ServiceAccount token, so every pod that mounts one. A role bound to '
           + 'these groups is held by every workload, and a compromise of any one of them has its permissions. It is a warning because '
           + 'a few read-only discovery roles are meant for everyone. Trivy flags system:authenticated on GKE only (KSV-01011).',
