@@ -2,6 +2,7 @@ import { namespacePack } from './namespace';
 import { networkPack } from './network';
 import { pssBaselinePack } from './pss-baseline';
 import { pssRestrictedPack } from './pss-restricted';
+import { rbacPack } from './rbac';
 import { secretsPack } from './secrets';
 import { workloadPack } from './workload';
 import { RulePack } from '../engine/rule-pack';
@@ -25,10 +26,12 @@ export class Packs {
   public static secrets(): RulePack { return secretsPack(); }
   /** Namespace hygiene. */
   public static namespace(): RulePack { return namespacePack(); }
+  /** Least privilege in RBAC: roles, bindings and what each workload's ServiceAccount may do. */
+  public static rbac(): RulePack { return rbacPack(); }
 
   /** Every shipped pack: what the guardrails and `scan` run by default. */
   public static defaults(): RulePack[] {
-    return [Packs.pssBaseline(), Packs.pssRestricted(), Packs.workload(), Packs.network(), Packs.secrets(), Packs.namespace()];
+    return [Packs.pssBaseline(), Packs.pssRestricted(), Packs.workload(), Packs.network(), Packs.secrets(), Packs.namespace(), Packs.rbac()];
   }
 
   /** The names accepted by `--packs`. */

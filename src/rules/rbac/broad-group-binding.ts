@@ -1,0 +1,21 @@
+import { subjectViolations } from './private/binding-subjects';
+import { ManifestObject } from '../../engine/manifest-object';
+import { IRuleCheck, RuleViolation } from '../../engine/rule';
+
+/** The group a subject names, when it stands for every authenticated identity or every ServiceAccount (of a namespace). */
+function broadGroup(kind: string, name: string): string | undefined {
+  if (kind !== 'Group') return undefined;
+  if (name === 'system:authenticated') return 'that is every authenticated user and every ServiceAccount token of the cluster';
+  if (name === 'system:serviceaccounts') return 'that is every ServiceAccount of the cluster, so every pod that mounts a token';
+  if (name.startsWith('system:serviceaccounts:')) {
+    return `that is every ServiceAccount of namespace ${name.slice('system:serviceaccounts:'.length)}, so every pod of it that mounts a token`;
+  }
+  return undefined;
+}
+
+/** No binding grants anything to `system:authenticated` or to all ServiceAccounts (`system:serviceaccounts[:<ns>]`). */
+export class BroadGroupBindingCheck implements IRuleCheck {
+  public check(object: ManifestObject): RuleViolation[] {
+    return subjectViolations(object, s => broadGroup(s.kind, s.name), 'bind the ServiceAccounts or users that need the role by name');
+  }
+}

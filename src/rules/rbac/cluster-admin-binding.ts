@@ -1,0 +1,20 @@
+import { grantedLabel } from './private/binding-subjects';
+import { bindingLabel, isBinding, roleRefOf, subjectLabel, subjectsOf } from './private/rbac-objects';
+import { ManifestObject } from '../../engine/manifest-object';
+import { IRuleCheck, RuleViolation } from '../../engine/rule';
+
+/** No RoleBinding or ClusterRoleBinding refers to the cluster-admin ClusterRole. */
+export class ClusterAdminBindingCheck implements IRuleCheck {
+  public check(object: ManifestObject): RuleViolation[] {
+    if (!isBinding(object)) return [];
+    const ref = roleRefOf(object);
+    if (!ref || ref.kind !== 'ClusterRole' || ref.name !== 'cluster-admin') return [];
+    const subjects = subjectsOf(object).map(subjectLabel);
+    const who = subjects.length ? subjects.join(', ') : 'no subject yet';
+    return [{
+      message: `roleRef binds cluster-admin, every verb on every resource ${grantedLabel(object, ref).replace(/^ClusterRole cluster-admin /, '')}, `
+        + `for ${who} through ${bindingLabel(object)}; bind a role that grants only what ${subjects.length === 1 ? 'it needs' : 'they need'}`,
+      path: 'roleRef',
+    }];
+  }
+}
