@@ -6,7 +6,7 @@ import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
 import { describeSkipped, exitCodeOf, scan } from './scan';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
-import { DEFAULT_KUBERNETES_VERSION } from '../engine/rule-context';
+import { DEFAULT_KUBERNETES_VERSION, RuleContext } from '../engine/rule-context';
 import { Packs } from '../packs/packs';
 import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
 import { batched, jsonChunks } from '../private/json-chunks';
@@ -90,6 +90,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
   let result;
   try {
     const failOn = parseFailOn(flags.failOn);
+    if (flags.kubernetesVersion !== undefined) RuleContext.parseKubernetesMinor(flags.kubernetesVersion, '--kubernetes-version');
     // Read ahead of the scan (streams are asynchronous); past the limit the scan reports the input as too large.
     const stdin = paths.includes(STDIN_PATH) ? await io.readStdin(DEFAULT_MAX_FILE_BYTES) : undefined;
     result = scan(paths, {

@@ -3,6 +3,7 @@ import { formatInputProblem } from '../cli/input-error';
 import { describeSkipped, resolvePacks, scan } from '../cli/scan';
 import { FailOn, failOnSeverity, parseFailOn } from '../engine/fail-on';
 import { Finding } from '../engine/finding';
+import { RuleContext } from '../engine/rule-context';
 import { Severity } from '../engine/severity';
 
 /**
@@ -80,6 +81,9 @@ export class HardenedValidation {
       throw new Error(`HardenedValidation property packs must be a list of pack names, got ${JSON.stringify(this.props.packs)}.`);
     }
     resolvePacks(this.props.packs);
+    if (this.props.kubernetesVersion !== undefined) {
+      RuleContext.parseKubernetesMinor(String(this.props.kubernetesVersion), 'HardenedValidation property kubernetesVersion');
+    }
     severityOverrides(this.props.severityOverrides);
   }
 

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include, JsonPatch, Testing } from 'cdk8s';
 import { Evaluator, FailOn, Guardrails, ManifestObject, Severity, Suppressions } from '../../src';
+import { PSA_NEWEST_MINOR } from '../../src/rules/pss/private/versions';
 import { fullDiskWriter } from '../helpers/full-disk';
 import { BAD_LABEL_ERROR, BAD_LABEL_WARNING, CountingCheck, ExplodingCheck, testPack, testRule } from '../helpers/test-rules';
 
@@ -173,6 +174,20 @@ describe('Guardrails', () => {
     const app = Testing.app();
     Guardrails.enable(app, { packs: PACKS, quiet: true });
     expect(() => Guardrails.enable(app)).toThrow(/already enabled/);
+  });
+});
+
+describe('Guardrails: kubernetesVersion', () => {
+  test('a version newer than the packs know is refused when the guardrails are enabled, with the known range', () => {
+    expect(() => Guardrails.enable(new App({ outdir: tempDir() }), { kubernetesVersion: '1.99' })).toThrow(
+      `Guardrails kubernetesVersion "1.99" is newer than the rule packs know: they know 1.0 to 1.${PSA_NEWEST_MINOR}. `
+      + `Give a version in that range; for a newer cluster give 1.${PSA_NEWEST_MINOR}, or leave the version out (it defaults to 1.${PSA_NEWEST_MINOR}).`);
+    expect(() => Guardrails.check(Testing.chart(), { kubernetesVersion: 'v1.99' })).toThrow(/^Guardrails kubernetesVersion "v1.99" is newer than the rule packs know/);
+  });
+
+  test('the Evaluator refuses it too, and accepts the newest version', () => {
+    expect(() => new Evaluator({ packs: PACKS, kubernetesVersion: `1.${PSA_NEWEST_MINOR + 1}` })).toThrow(/is newer than the rule packs know: they know 1.0 to 1\.\d+/);
+    expect(() => new Evaluator({ packs: PACKS, kubernetesVersion: `1.${PSA_NEWEST_MINOR}` })).not.toThrow();
   });
 });
 

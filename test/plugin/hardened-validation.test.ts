@@ -92,6 +92,8 @@ describe('HardenedValidation (cdk8s-cli validation plugin), in-process', () => {
     expect(() => new HardenedValidation({ failOn: 'sometimes' })).toThrow(/failOn "sometimes" is invalid/);
     expect(() => new HardenedValidation({ packs: ['nope'] })).toThrow(/Unknown rule pack "nope"/);
     expect(() => new HardenedValidation({ severityOverrides: { 'pss-privileged': 'fatal' } })).toThrow(/severityOverrides.pss-privileged is "fatal"/);
+    expect(() => new HardenedValidation({ kubernetesVersion: '1.99' })).toThrow(
+      /^HardenedValidation property kubernetesVersion "1.99" is newer than the rule packs know: they know 1.0 to 1.\d+\. Give a version in that range/);
   });
 });
 
