@@ -30,6 +30,16 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
+/** The exit codes as `scan --help` lists them (what `exitCodeOf` and `runScan` return). */
+export const SCAN_EXIT_CODES = `
+Exit codes:
+  ${EXIT_OK}  no unsuppressed finding at or above --fail-on (and, with --fail-on-skipped, no object passed over)
+  ${EXIT_FINDINGS}  an unsuppressed finding at or above --fail-on (error by default), or, with --fail-on-skipped, an object
+     passed over unchecked
+  ${EXIT_USAGE}  an input could not be read (the file and line are printed), bad usage (an unknown option or value), or
+     the --output file could not be written; this wins over 1
+`;
+
 interface ScanFlags {
   readonly format: string;
   readonly packs?: string;
@@ -64,6 +74,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .addOption(new Option('--kubernetes-version <version>', `Kubernetes version of the cluster, 1.NN (default: ${DEFAULT_KUBERNETES_VERSION}, the newest the packs know); a namespace defined in the files is judged at the Pod Security version it enforces, up to this one`))
     .addOption(new Option('--fail-on-skipped', 'fail the run (exit 1) when an object is passed over unchecked (a custom resource no rule reads, a document that is not a Kubernetes object), listing each one'))
     .addOption(new Option('--no-manifest-suppressions', 'ignore the manifests\' own cdk8s-hardened.io/suppress.<rule> annotations, so whoever writes the YAML cannot silence a finding (each ignored annotation is noted on its finding)'))
+    .addHelpText('after', SCAN_EXIT_CODES)
     .action(async (paths: string[], flags: ScanFlags) => {
       exitCode = await runScan(paths, flags, io);
     });

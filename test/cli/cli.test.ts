@@ -100,3 +100,27 @@ describe('scan --kubernetes-version', () => {
     expect(io.out.join('')).toContain('pss-privileged');
   });
 });
+
+describe('scan --help', () => {
+  test('lists the exit codes, and each is what the scan returns in that case', async () => {
+    const help = memoryIo(tempDir());
+    expect(await runCli(['scan', '--help'], help)).toBe(0);
+    const text = help.out.join('');
+    expect(text).toContain('Exit codes:');
+    expect(text).toMatch(/^ {2}0 {2}no unsuppressed finding at or above --fail-on/m);
+    expect(text).toMatch(/^ {2}1 {2}an unsuppressed finding at or above --fail-on \(error by default\), or, with --fail-on-skipped, an object\n {5}passed over unchecked/m);
+    expect(text).toMatch(/^ {2}2 {2}an input could not be read .*, bad usage/m);
+
+    // The codes the help promises, checked against the scan itself.
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'pod.yaml'), PRIVILEGED_POD);
+    fs.writeFileSync(path.join(dir, 'bad.yaml'), 'a: [\n');
+    fs.writeFileSync(path.join(dir, 'widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\n');
+    expect(await runCli(['scan', 'pod.yaml'], memoryIo(dir))).toBe(1);
+    expect(await runCli(['scan', '--fail-on', 'never', 'pod.yaml'], memoryIo(dir))).toBe(0);
+    expect(await runCli(['scan', 'widget.yaml'], memoryIo(dir))).toBe(0);
+    expect(await runCli(['scan', '--fail-on-skipped', 'widget.yaml'], memoryIo(dir))).toBe(1);
+    expect(await runCli(['scan', 'pod.yaml', 'bad.yaml'], memoryIo(dir))).toBe(2);
+    expect(await runCli(['scan', '--fail-on', 'sometimes', 'pod.yaml'], memoryIo(dir))).toBe(2);
+  });
+});
