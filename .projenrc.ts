@@ -6,6 +6,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   author: 'cdk8s-hardened maintainers',
   authorAddress: 'maintainers@cdk8s-hardened.dev',
   repositoryUrl: 'https://github.com/cdk8s-hardened/cdk8s-hardened',
+  homepage: 'https://github.com/cdk8s-hardened/cdk8s-hardened',
   defaultReleaseBranch: 'main',
   keywords: ['cdk8s', 'kubernetes', 'security', 'pod-security-standards', 'hardening', 'network-policy', 'guardrails'],
   license: 'Apache-2.0',

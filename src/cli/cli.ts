@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { STDIN_PATH } from './collect-files';
@@ -10,6 +9,7 @@ import { DEFAULT_KUBERNETES_VERSION, RuleContext } from '../engine/rule-context'
 import { Packs } from '../packs/packs';
 import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
 import { batched, jsonChunks } from '../private/json-chunks';
+import { packageInfo } from '../private/package-info';
 
 /** Output formats of `scan`. */
 export const FORMATS = ['text', 'json', 'sarif'];
@@ -59,7 +59,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   let exitCode = EXIT_OK;
   const program = new Command('cdk8s-hardened')
     .description('Hardened-by-default constructs and guardrails for cdk8s; `scan` checks Kubernetes manifests from any source.')
-    .version(packageVersion(), '-V, --version')
+    .version(packageInfo().version, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
@@ -176,12 +176,4 @@ export function processIo(): CliIo {
       process.stdin.on('error', reject);
     }),
   };
-}
-
-function packageVersion(): string {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
