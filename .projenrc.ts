@@ -97,6 +97,14 @@ check.spawn(project.compileTask);
 check.spawn(project.tasks.tryFind('post-compile')!);
 check.spawn(project.testTask);
 
+// `npm pack` (and `npm publish`) compile first, so a fresh clone packs lib/ and .jsii. npm ci and npm install do
+// not run prepack, so installing stays as fast as before.
+const prepack = project.addTask('prepack', {
+  description: 'Compile with jsii before `npm pack`, so the tarball holds lib/ and the .jsii assembly',
+});
+prepack.spawn(project.tasks.tryFind('pre-compile')!);
+prepack.spawn(project.compileTask);
+
 project.addTask('examples', {
   description: 'The main job: synthesize every example into dist/examples/ and print the guardrails report',
   exec: 'ts-node --project tsconfig.dev.json examples/synth-all.ts',
