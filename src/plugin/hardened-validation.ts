@@ -11,7 +11,7 @@ import { Severity } from '../engine/severity';
  */
 export interface HardenedValidationProps {
   /**
-   * Names of the rule packs to run, e.g. `["pss-restricted", "workload"]`.
+   * Names of the rule packs to run, e.g. `["pss-restricted", "workload"]`; naming some drops the others.
    * @default - every shipped pack
    */
   readonly packs?: string[];
@@ -67,7 +67,7 @@ const UNREADABLE_MANIFEST_RULE = 'cdk8s-hardened-unreadable-manifest';
  * //   - package: cdk8s-hardened
  * //     version: 1.2.3
  * //     class: HardenedValidation
- * //     properties: { packs: [pss-restricted, workload], failOn: error, kubernetesVersion: "1.28" }
+ * //     properties: { failOn: error, kubernetesVersion: "1.30" }   # no packs: every pack runs
  */
 export class HardenedValidation {
   private readonly props: HardenedValidationProps;
