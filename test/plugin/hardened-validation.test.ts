@@ -2,8 +2,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { scan } from '../../src/cli/scan';
 import { parse, stringify } from 'yaml';
+import { scan } from '../../src/cli/scan';
 import { HardenedValidation } from '../../src/plugin';
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
