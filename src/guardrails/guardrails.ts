@@ -160,6 +160,7 @@ export class Guardrails {
     const evaluation = evaluateOutput(this.evaluator, this.scope, output, {
       annotate: this.props.annotateSuppressions ?? true,
       trustIncludedSuppressions: this.props.trustIncludedSuppressions ?? false,
+      packs: this.props.packs ?? Packs.defaults(),
     });
     this.report = evaluation.report;
     return evaluation;
