@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include, JsonPatch, Testing } from 'cdk8s';
-import { Evaluator, FailOn, Guardrails, ManifestObject, Packs, Severity, Suppressions } from '../../src';
+import { Evaluator, FailOn, Guardrails, HardenedDeployment, HardeningCheck, IsolatedNamespace, ManifestObject, Packs, PodSecurityLevel, Severity, Suppressions } from '../../src';
 import { PSA_NEWEST_MINOR } from '../../src/rules/pss/private/versions';
 import { fullDiskWriter } from '../helpers/full-disk';
 import { BAD_LABEL_ERROR, BAD_LABEL_WARNING, CountingCheck, ExplodingCheck, testPack, testRule } from '../helpers/test-rules';
@@ -285,6 +285,18 @@ describe('Suppressions', () => {
     expect(() => Guardrails.check(app, { packs: PACKS })).toThrow(
       '  - the annotation cdk8s-hardened.io/suppress.test-bad-labels on ConfigMap annotated (shop/annotated) names rule "test-bad-labels", which no pack has: '
       + 'did you mean "test-bad-label"? Correct the rule ID, or remove the suppression.');
+  });
+
+  test('annotations may name rules of shipped packs the guardrails do not run: the constructs write them for their overrides', () => {
+    const chart = new Chart(Testing.app(), 'shop');
+    new HardenedDeployment(chart, 'web', {
+      containers: [{ image: 'ghcr.io/acme/web:1.4.2', portNumber: 8080, securityContext: { privileged: true } }],
+      overrides: [{ check: HardeningCheck.PRIVILEGED, reason: 'the node agent needs the devices, OPS-7' }],
+    });
+    new IsolatedNamespace(chart, 'agents', { podSecurityLevel: PodSecurityLevel.PRIVILEGED, podSecurityReason: 'node agents need host access, OPS-7' });
+    expect(() => Guardrails.check(chart, { packs: [Packs.workload()] })).not.toThrow();
+    new ApiObject(chart, 'typo', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'typo', annotations: { 'cdk8s-hardened.io/suppress.pss-privilegd': 'the node agent needs the devices' } } });
+    expect(() => Guardrails.check(chart, { packs: [Packs.workload()] })).toThrow(/cdk8s-hardened.io\/suppress.pss-privilegd on ConfigMap typo \(shop\/typo\) names rule "pss-privilegd", which no pack has: did you mean "pss-privileged"\?/);
   });
 
   test('annotations of Include\'d objects, which the guardrails do not trust, are not refused', () => {

@@ -9,13 +9,17 @@ import { Suppressions } from '../suppressions';
 const MAX_SUGGESTIONS = 3;
 
 /**
- * Refuses suppressions that name a rule the guardrails do not run: declared with `Suppressions.add` anywhere under
- * `scope`, or written as a `cdk8s-hardened.io/suppress.<ruleId>` annotation on an object whose annotations are
- * trusted. A misspelled ID would otherwise only show up as "unused" while the finding it meant stays. The error
- * lists every such suppression with where it was declared and the closest known rule IDs.
+ * Refuses suppressions that name a rule the guardrails cannot know: declared with `Suppressions.add` anywhere under
+ * `scope` for a rule none of the configured packs has, or written as a `cdk8s-hardened.io/suppress.<ruleId>`
+ * annotation (on an object whose annotations are trusted) for a rule no pack has, shipped or configured. A
+ * misspelled ID would otherwise only show up as "unused" while the finding it meant stays. Annotations may name
+ * rules of shipped packs these guardrails do not run: the manifests carry them for every reader (scan, the plugin),
+ * and the workload constructs write them for their overrides. The error lists every such suppression with where
+ * it was declared and the closest known rule IDs.
  */
 export function refuseUnknownSuppressions(scope: IConstruct, objects: ManifestObject[], packs: RulePack[]): void {
   const configured = new Set(packs.flatMap(p => p.rules.map(r => r.id)));
+  const shipped = new Set(Packs.defaults().flatMap(p => p.rules.map(r => r.id)));
   const problems = new Map<string, string>();
   for (const node of scope.node.findAll()) {
     for (const s of Suppressions._declared(node)) {
@@ -29,7 +33,7 @@ export function refuseUnknownSuppressions(scope: IConstruct, objects: ManifestOb
     for (const key of Object.keys(object.annotations)) {
       if (!key.startsWith(SUPPRESS_ANNOTATION_PREFIX)) continue;
       const ruleId = key.slice(SUPPRESS_ANNOTATION_PREFIX.length);
-      if (configured.has(ruleId)) continue;
+      if (configured.has(ruleId) || shipped.has(ruleId)) continue;
       const where = `${object.displayName}${object.constructPath ? ` (${object.constructPath})` : ''}`;
       const problemKey = `annotation ${where} ${ruleId}`;
       if (!problems.has(problemKey)) {
