@@ -6,6 +6,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   author: 'cdk8s-hardened maintainers',
   authorAddress: 'maintainers@cdk8s-hardened.dev',
   repositoryUrl: 'https://github.com/cdk8s-hardened/cdk8s-hardened',
+  homepage: 'https://github.com/cdk8s-hardened/cdk8s-hardened',
   defaultReleaseBranch: 'main',
   keywords: ['cdk8s', 'kubernetes', 'security', 'pod-security-standards', 'hardening', 'network-policy', 'guardrails'],
   license: 'Apache-2.0',
@@ -95,6 +96,14 @@ check.spawn(project.tasks.tryFind('pre-compile')!);
 check.spawn(project.compileTask);
 check.spawn(project.tasks.tryFind('post-compile')!);
 check.spawn(project.testTask);
+
+// `npm pack` (and `npm publish`) compile first, so a fresh clone packs lib/ and .jsii. npm ci and npm install do
+// not run prepack, so installing stays as fast as before.
+const prepack = project.addTask('prepack', {
+  description: 'Compile with jsii before `npm pack`, so the tarball holds lib/ and the .jsii assembly',
+});
+prepack.spawn(project.tasks.tryFind('pre-compile')!);
+prepack.spawn(project.compileTask);
 
 project.addTask('examples', {
   description: 'The main job: synthesize every example into dist/examples/ and print the guardrails report',

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { STDIN_PATH } from './collect-files';
@@ -6,10 +5,11 @@ import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
 import { describeSkipped, exitCodeOf, scan } from './scan';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
-import { DEFAULT_KUBERNETES_VERSION } from '../engine/rule-context';
+import { DEFAULT_KUBERNETES_VERSION, RuleContext } from '../engine/rule-context';
 import { Packs } from '../packs/packs';
 import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
 import { batched, jsonChunks } from '../private/json-chunks';
+import { packageInfo } from '../private/package-info';
 
 /** Output formats of `scan`. */
 export const FORMATS = ['text', 'json', 'sarif'];
@@ -30,6 +30,16 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
+/** The exit codes as `scan --help` lists them (what `exitCodeOf` and `runScan` return). */
+export const SCAN_EXIT_CODES = `
+Exit codes:
+  ${EXIT_OK}  no unsuppressed finding at or above --fail-on (and, with --fail-on-skipped, no object passed over)
+  ${EXIT_FINDINGS}  an unsuppressed finding at or above --fail-on (error by default), or, with --fail-on-skipped, an object
+     passed over unchecked
+  ${EXIT_USAGE}  an input could not be read (the file and line are printed), bad usage (an unknown option or value), or
+     the --output file could not be written; this wins over 1
+`;
+
 interface ScanFlags {
   readonly format: string;
   readonly packs?: string;
@@ -49,7 +59,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   let exitCode = EXIT_OK;
   const program = new Command('cdk8s-hardened')
     .description('Hardened-by-default constructs and guardrails for cdk8s; `scan` checks Kubernetes manifests from any source.')
-    .version(packageVersion(), '-V, --version')
+    .version(packageInfo().version, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
@@ -64,6 +74,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .addOption(new Option('--kubernetes-version <version>', `Kubernetes version of the cluster, 1.NN (default: ${DEFAULT_KUBERNETES_VERSION}, the newest the packs know); a namespace defined in the files is judged at the Pod Security version it enforces, up to this one`))
     .addOption(new Option('--fail-on-skipped', 'fail the run (exit 1) when an object is passed over unchecked (a custom resource no rule reads, a document that is not a Kubernetes object), listing each one'))
     .addOption(new Option('--no-manifest-suppressions', 'ignore the manifests\' own cdk8s-hardened.io/suppress.<rule> annotations, so whoever writes the YAML cannot silence a finding (each ignored annotation is noted on its finding)'))
+    .addHelpText('after', SCAN_EXIT_CODES)
     .action(async (paths: string[], flags: ScanFlags) => {
       exitCode = await runScan(paths, flags, io);
     });
@@ -90,6 +101,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
   let result;
   try {
     const failOn = parseFailOn(flags.failOn);
+    if (flags.kubernetesVersion !== undefined) RuleContext.parseKubernetesMinor(flags.kubernetesVersion, '--kubernetes-version');
     // Read ahead of the scan (streams are asynchronous); past the limit the scan reports the input as too large.
     const stdin = paths.includes(STDIN_PATH) ? await io.readStdin(DEFAULT_MAX_FILE_BYTES) : undefined;
     result = scan(paths, {
@@ -164,12 +176,4 @@ export function processIo(): CliIo {
       process.stdin.on('error', reject);
     }),
   };
-}
-
-function packageVersion(): string {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

@@ -1,11 +1,11 @@
 import type * as sarif from 'sarif';
 import type { GuardrailReport } from './report';
 import { Severity } from './severity';
-
-const TOOL_URI = 'https://github.com/cdk8s-hardened/cdk8s-hardened';
+import { packageInfo } from '../private/package-info';
 
 /** Renders a report as a SARIF 2.1.0 log: one run, every rule with its help text, one result per finding. */
 export function renderSarif(report: GuardrailReport): sarif.Log {
+  const { version, informationUri } = packageInfo();
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   const rules: sarif.ReportingDescriptor[] = report.rules.map(r => ({
     id: r.id,
@@ -13,7 +13,7 @@ export function renderSarif(report: GuardrailReport): sarif.Log {
     shortDescription: { text: r.summary },
     fullDescription: { text: r.explanation },
     help: { text: r.remediation, markdown: `**Fix:** ${r.remediation}` },
-    helpUri: `${TOOL_URI}/blob/main/RULES.md#${r.id}`,
+    ...(informationUri ? { helpUri: `${informationUri}/blob/main/RULES.md#${r.id}` } : {}),
     defaultConfiguration: { level: level(r.severity) },
     properties: {
       tags: ['security', 'kubernetes'],
@@ -55,7 +55,7 @@ export function renderSarif(report: GuardrailReport): sarif.Log {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'cdk8s-hardened', informationUri: TOOL_URI, rules } },
+      tool: { driver: { name: 'cdk8s-hardened', version, ...(informationUri ? { informationUri } : {}), rules } },
       results,
       properties: {
         objects: report.summary.objects,

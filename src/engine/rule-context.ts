@@ -22,13 +22,23 @@ export interface RuleContextOptions {
  * Kubernetes version. Whole-app rules (network policy coverage, namespaces, services) read `objects`.
  */
 export class RuleContext {
-  /** Parses `1.28`, `v1.28` or `1.28.3` into the minor version (28). Throws a clear error otherwise. */
-  public static parseKubernetesMinor(version: string): number {
+  /**
+   * Parses `1.28`, `v1.28` or `1.28.3` into the minor version (28). Throws a clear error for anything else, and for
+   * a version newer than the packs know (their Pod Security checks for it are unknown).
+   * @param version the version to parse
+   * @param name what the version was given as, named in the error (`--kubernetes-version`, a property name)
+   */
+  public static parseKubernetesMinor(version: string, name: string = 'Kubernetes version'): number {
     const match = /^v?1\.(\d{1,3})(\.\d+)?$/.exec(version.trim());
     if (!match) {
-      throw new Error(`Kubernetes version "${version}" is invalid: give it as 1.NN, for example 1.28.`);
+      throw new Error(`${name} "${version}" is invalid: give it as 1.NN, for example 1.28.`);
     }
-    return Number(match[1]);
+    const minor = Number(match[1]);
+    if (minor > PSA_NEWEST_MINOR) {
+      throw new Error(`${name} "${version}" is newer than the rule packs know: they know 1.0 to 1.${PSA_NEWEST_MINOR}. `
+        + `Give a version in that range; for a newer cluster give 1.${PSA_NEWEST_MINOR}, or leave the version out (it defaults to 1.${PSA_NEWEST_MINOR}).`);
+    }
+    return minor;
   }
 
   /** Every object under evaluation, in a stable order. */

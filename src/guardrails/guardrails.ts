@@ -6,6 +6,7 @@ import { describeSkipped } from '../cli/scan';
 import { Evaluator } from '../engine/evaluator';
 import { FailOn, failOnSeverity } from '../engine/fail-on';
 import { GuardrailReport } from '../engine/report';
+import { RuleContext } from '../engine/rule-context';
 import { RulePack } from '../engine/rule-pack';
 import { Severity } from '../engine/severity';
 import { NetworkFlows } from '../flows/network-flows';
@@ -134,6 +135,7 @@ export class Guardrails {
   private constructor(scope: IConstruct, props: GuardrailsProps) {
     this.scope = scope;
     this.props = props;
+    if (props.kubernetesVersion !== undefined) RuleContext.parseKubernetesMinor(props.kubernetesVersion, 'Guardrails kubernetesVersion');
     this.evaluator = new Evaluator({
       packs: props.packs ?? Packs.defaults(),
       kubernetesVersion: props.kubernetesVersion,
@@ -158,6 +160,7 @@ export class Guardrails {
     const evaluation = evaluateOutput(this.evaluator, this.scope, output, {
       annotate: this.props.annotateSuppressions ?? true,
       trustIncludedSuppressions: this.props.trustIncludedSuppressions ?? false,
+      packs: this.props.packs ?? Packs.defaults(),
     });
     this.report = evaluation.report;
     return evaluation;

@@ -13,7 +13,8 @@ const DECLARED = new WeakMap<IConstruct, DeclaredSuppression[]>();
 export class Suppressions {
   /**
    * Accepts the findings of `suppression.ruleId` on every object under `scope`. Throws when the reason is
-   * shorter than 10 characters, the rule ID is empty or the expiry date is malformed.
+   * shorter than 10 characters, the rule ID is empty or the expiry date is malformed. A rule ID that none of the
+   * guardrails' packs has is refused when the guardrails evaluate, with the closest known IDs.
    */
   public static add(scope: IConstruct, suppression: Suppression): void {
     const problem = suppressionProblem(suppression);

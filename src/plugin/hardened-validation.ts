@@ -3,6 +3,7 @@ import { formatInputProblem } from '../cli/input-error';
 import { describeSkipped, resolvePacks, scan } from '../cli/scan';
 import { FailOn, failOnSeverity, parseFailOn } from '../engine/fail-on';
 import { Finding } from '../engine/finding';
+import { RuleContext } from '../engine/rule-context';
 import { Severity } from '../engine/severity';
 
 /**
@@ -10,7 +11,7 @@ import { Severity } from '../engine/severity';
  */
 export interface HardenedValidationProps {
   /**
-   * Names of the rule packs to run, e.g. `["pss-restricted", "workload"]`.
+   * Names of the rule packs to run, e.g. `["pss-restricted", "workload"]`; naming some drops the others.
    * @default - every shipped pack
    */
   readonly packs?: string[];
@@ -66,7 +67,7 @@ const UNREADABLE_MANIFEST_RULE = 'cdk8s-hardened-unreadable-manifest';
  * //   - package: cdk8s-hardened
  * //     version: 1.2.3
  * //     class: HardenedValidation
- * //     properties: { packs: [pss-restricted, workload], failOn: error, kubernetesVersion: "1.28" }
+ * //     properties: { failOn: error, kubernetesVersion: "1.30" }   # no packs: every pack runs
  */
 export class HardenedValidation {
   private readonly props: HardenedValidationProps;
@@ -80,6 +81,9 @@ export class HardenedValidation {
       throw new Error(`HardenedValidation property packs must be a list of pack names, got ${JSON.stringify(this.props.packs)}.`);
     }
     resolvePacks(this.props.packs);
+    if (this.props.kubernetesVersion !== undefined) {
+      RuleContext.parseKubernetesMinor(String(this.props.kubernetesVersion), 'HardenedValidation property kubernetesVersion');
+    }
     severityOverrides(this.props.severityOverrides);
   }
 

@@ -37,7 +37,8 @@ done
 
 now() { date +%s; }
 log() { printf '[bindings %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-pacmak() { (cd "$CACHE/stage" && npx --no-install jsii-pacmak --no-npmignore "$@"); }
+# The staging copy holds no sources: the `npm pack` inside jsii-pacmak must not run our prepack (a compile).
+pacmak() { (cd "$CACHE/stage" && npm_config_ignore_scripts=true npx --no-install jsii-pacmak --no-npmignore "$@"); }
 
 mkdir -p "$CACHE" "$LOGS" "$DIST"
 start=$(now)

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CliIo, runCli } from '../../src/cli/cli';
 import { FileWriter } from '../../src/private/atomic-write';
+import { PSA_NEWEST_MINOR } from '../../src/rules/pss/private/versions';
 import { fullDiskWriter } from '../helpers/full-disk';
 
 function tempDir(): string {
@@ -77,5 +78,49 @@ describe('scan --output', () => {
     expect(stderr).toMatch(new RegExp(`^cdk8s-hardened scan: cannot write the report to ${path.join(dir, 'report.sarif').replace(/[.\\/]/g, '\\$&')}: the disk is full \\(\\d+\\.\\d KiB needed, 100 bytes written before it filled\\)`));
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(fs.readdirSync(dir)).toEqual(['pod.yaml']);
+  });
+});
+
+describe('scan --kubernetes-version', () => {
+  test('a version newer than the packs know is refused (exit 2) with the value, the known range and the fix', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'pod.yaml'), PRIVILEGED_POD);
+    const io = memoryIo(dir);
+    expect(await runCli(['scan', '--kubernetes-version', '1.99', 'pod.yaml'], io)).toBe(2);
+    expect(io.err.join('')).toBe(`cdk8s-hardened scan: --kubernetes-version "1.99" is newer than the rule packs know: they know 1.0 to 1.${PSA_NEWEST_MINOR}. `
+      + `Give a version in that range; for a newer cluster give 1.${PSA_NEWEST_MINOR}, or leave the version out (it defaults to 1.${PSA_NEWEST_MINOR}).\n`);
+    expect(io.out).toEqual([]);
+  });
+
+  test('the newest version the packs know is accepted', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'pod.yaml'), PRIVILEGED_POD);
+    const io = memoryIo(dir);
+    expect(await runCli(['scan', '--kubernetes-version', `1.${PSA_NEWEST_MINOR}`, 'pod.yaml'], io)).toBe(1);
+    expect(io.out.join('')).toContain('pss-privileged');
+  });
+});
+
+describe('scan --help', () => {
+  test('lists the exit codes, and each is what the scan returns in that case', async () => {
+    const help = memoryIo(tempDir());
+    expect(await runCli(['scan', '--help'], help)).toBe(0);
+    const text = help.out.join('');
+    expect(text).toContain('Exit codes:');
+    expect(text).toMatch(/^ {2}0 {2}no unsuppressed finding at or above --fail-on/m);
+    expect(text).toMatch(/^ {2}1 {2}an unsuppressed finding at or above --fail-on \(error by default\), or, with --fail-on-skipped, an object\n {5}passed over unchecked/m);
+    expect(text).toMatch(/^ {2}2 {2}an input could not be read .*, bad usage/m);
+
+    // The codes the help promises, checked against the scan itself.
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'pod.yaml'), PRIVILEGED_POD);
+    fs.writeFileSync(path.join(dir, 'bad.yaml'), 'a: [\n');
+    fs.writeFileSync(path.join(dir, 'widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\n');
+    expect(await runCli(['scan', 'pod.yaml'], memoryIo(dir))).toBe(1);
+    expect(await runCli(['scan', '--fail-on', 'never', 'pod.yaml'], memoryIo(dir))).toBe(0);
+    expect(await runCli(['scan', 'widget.yaml'], memoryIo(dir))).toBe(0);
+    expect(await runCli(['scan', '--fail-on-skipped', 'widget.yaml'], memoryIo(dir))).toBe(1);
+    expect(await runCli(['scan', 'pod.yaml', 'bad.yaml'], memoryIo(dir))).toBe(2);
+    expect(await runCli(['scan', '--fail-on', 'sometimes', 'pod.yaml'], memoryIo(dir))).toBe(2);
   });
 });

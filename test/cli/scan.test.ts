@@ -219,6 +219,7 @@ describe('scan: bad input is reported with its file and line, never a crash', ()
   test('bad options throw a clear error', () => {
     expect(() => scan([], { packs: ['nope'] })).toThrow(/Unknown rule pack "nope"/);
     expect(() => scan([], { kubernetesVersion: 'latest' })).toThrow(/Kubernetes version "latest" is invalid/);
+    expect(() => scan([], { kubernetesVersion: '1.99' })).toThrow(/Kubernetes version "1.99" is newer than the rule packs know: they know 1.0 to 1.\d+/);
   });
 });
 

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { Evaluator, ManifestObject, Severity } from '../../src';
+import { readPackageInfo } from '../../src/private/package-info';
 import { sarifValidator } from '../helpers/sarif-schema';
 import { BAD_LABEL_ERROR, BAD_LABEL_WARNING, testPack, testRule, BadLabelCheck } from '../helpers/test-rules';
 
@@ -83,6 +85,27 @@ describe('GuardrailReport', () => {
     expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'manifests/web.yaml' }, region: { startLine: 7 } });
     expect(run.results[2].level).toBe('note');
     expect(run.results[3].suppressions).toEqual([{ kind: 'inSource', justification: 'accepted until the migration, OPS-42', status: 'accepted' }]);
+  });
+
+  test('SARIF names the tool: its version and information URI come from package.json', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    const driver = sampleReport().toSarif().runs[0].tool.driver;
+    expect(driver.version).toBe(pkg.version);
+    expect(driver.informationUri).toBe(pkg.homepage);
+    expect(driver.rules[0].helpUri).toBe(`${pkg.homepage}/blob/main/RULES.md#test-bad-label`);
+  });
+
+  test('the information URI falls back to the repository URL, as a web address', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'package-info-'));
+    const write = (json: unknown) => {
+      const file = path.join(dir, 'package.json');
+      fs.writeFileSync(file, JSON.stringify(json));
+      return readPackageInfo(file);
+    };
+    expect(write({ version: '1.2.3', repository: { type: 'git', url: 'git+https://github.com/o/r.git' } })).toEqual({ version: '1.2.3', informationUri: 'https://github.com/o/r' });
+    expect(write({ version: '1.2.3', repository: 'https://example.com/r', homepage: 'https://example.com/home' })).toEqual({ version: '1.2.3', informationUri: 'https://example.com/home' });
+    expect(write({ version: '1.2.3', repository: 'github:o/r' })).toEqual({ version: '1.2.3' });
+    expect(readPackageInfo(path.join(dir, 'missing.json'))).toEqual({ version: 'unknown' });
   });
 
   test('SARIF output validates against the SARIF 2.1.0 schema', () => {

@@ -1,4 +1,5 @@
 import { Rule, RuleContext, RulePack, Severity } from '../../src';
+import { PSA_NEWEST_MINOR } from '../../src/rules/pss/private/versions';
 import { BAD_LABEL_ERROR, BAD_LABEL_WARNING, BadLabelCheck, testPack } from '../helpers/test-rules';
 
 describe('Rule', () => {
@@ -42,5 +43,17 @@ describe('RuleContext', () => {
   });
   test.each(['2.0', 'latest', '1.x', ''])('refuses %j', version => {
     expect(() => new RuleContext([], { kubernetesVersion: version })).toThrow(/give it as 1.NN/);
+  });
+  test.each([['1.0', 0], [`1.${PSA_NEWEST_MINOR}`, PSA_NEWEST_MINOR]])('accepts %s, an end of the range the packs know', (version, minor) => {
+    expect(RuleContext.parseKubernetesMinor(version as string)).toBe(minor);
+  });
+  test.each([`1.${PSA_NEWEST_MINOR + 1}`, 'v1.99', '1.100.2'])('refuses %s, newer than the packs know, naming the range and the fix', version => {
+    expect(() => new RuleContext([], { kubernetesVersion: version })).toThrow(
+      `Kubernetes version "${version}" is newer than the rule packs know: they know 1.0 to 1.${PSA_NEWEST_MINOR}. `
+      + `Give a version in that range; for a newer cluster give 1.${PSA_NEWEST_MINOR}, or leave the version out (it defaults to 1.${PSA_NEWEST_MINOR}).`);
+  });
+  test('names what the version was given as', () => {
+    expect(() => RuleContext.parseKubernetesMinor('1.99', '--kubernetes-version')).toThrow(/^--kubernetes-version "1.99" is newer than the rule packs know/);
+    expect(() => RuleContext.parseKubernetesMinor('one', '--kubernetes-version')).toThrow(/^--kubernetes-version "one" is invalid/);
   });
 });

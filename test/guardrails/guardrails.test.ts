@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include, JsonPatch, Testing } from 'cdk8s';
-import { Evaluator, FailOn, Guardrails, ManifestObject, Severity, Suppressions } from '../../src';
+import { Evaluator, FailOn, Guardrails, HardenedDeployment, HardeningCheck, IsolatedNamespace, ManifestObject, Packs, PodSecurityLevel, Severity, Suppressions } from '../../src';
+import { PSA_NEWEST_MINOR } from '../../src/rules/pss/private/versions';
 import { fullDiskWriter } from '../helpers/full-disk';
 import { BAD_LABEL_ERROR, BAD_LABEL_WARNING, CountingCheck, ExplodingCheck, testPack, testRule } from '../helpers/test-rules';
 
@@ -176,6 +177,20 @@ describe('Guardrails', () => {
   });
 });
 
+describe('Guardrails: kubernetesVersion', () => {
+  test('a version newer than the packs know is refused when the guardrails are enabled, with the known range', () => {
+    expect(() => Guardrails.enable(new App({ outdir: tempDir() }), { kubernetesVersion: '1.99' })).toThrow(
+      `Guardrails kubernetesVersion "1.99" is newer than the rule packs know: they know 1.0 to 1.${PSA_NEWEST_MINOR}. `
+      + `Give a version in that range; for a newer cluster give 1.${PSA_NEWEST_MINOR}, or leave the version out (it defaults to 1.${PSA_NEWEST_MINOR}).`);
+    expect(() => Guardrails.check(Testing.chart(), { kubernetesVersion: 'v1.99' })).toThrow(/^Guardrails kubernetesVersion "v1.99" is newer than the rule packs know/);
+  });
+
+  test('the Evaluator refuses it too, and accepts the newest version', () => {
+    expect(() => new Evaluator({ packs: PACKS, kubernetesVersion: `1.${PSA_NEWEST_MINOR + 1}` })).toThrow(/is newer than the rule packs know: they know 1.0 to 1\.\d+/);
+    expect(() => new Evaluator({ packs: PACKS, kubernetesVersion: `1.${PSA_NEWEST_MINOR}` })).not.toThrow();
+  });
+});
+
 describe('Suppressions', () => {
   function appWithTwoCharts() {
     const app = Testing.app();
@@ -224,9 +239,74 @@ describe('Suppressions', () => {
   test('an unused suppression is reported', () => {
     const { app, shop } = appWithTwoCharts();
     Suppressions.add(shop, { ruleId: 'test-no-such-finding', reason: 'left over from an old migration' });
-    const report = Guardrails.check(app, { packs: [testPack(BAD_LABEL_ERROR)] });
+    const report = Guardrails.check(app, { packs: [testPack(BAD_LABEL_ERROR, testRule('test-no-such-finding', Severity.ERROR, new CountingCheck()))] });
     expect(report.unusedSuppressions).toEqual([{ ruleId: 'test-no-such-finding', reason: 'left over from an old migration', origin: 'shop' }]);
     expect(report.toText()).toContain('unused suppression of test-no-such-finding at shop');
+  });
+
+  test('a misspelled rule ID is refused when the guardrails evaluate, with the closest known IDs', () => {
+    const { app, shop } = appWithTwoCharts();
+    Suppressions.add(shop, { ruleId: 'pss-run-as-nonroot', reason: 'vendor image runs as root; OPS-123' });
+    expect(() => Guardrails.check(app)).toThrow(
+      'cdk8s-hardened guardrails: a suppression names a rule that the packs run here (pss-baseline, pss-restricted, workload, network, secrets, namespace) do not have:\n'
+      + '  - Suppressions.add on "shop" names rule "pss-run-as-nonroot", which no pack has: did you mean "pss-run-as-non-root"? Correct the rule ID, or remove the suppression.');
+  });
+
+  test('a misspelled rule ID fails the synthesis too, before anything is written, each misspelling listed', () => {
+    const outdir = tempDir();
+    const app = new App({ outdir });
+    Guardrails.enable(app, { packs: PACKS, quiet: true });
+    const shop = new Chart(app, 'shop');
+    configMap(shop, 'one');
+    Suppressions.add(shop, { ruleId: 'test-bad-lable', reason: 'legacy config, OPS-42' });
+    Suppressions.add(new Chart(app, 'empty'), { ruleId: 'test-bad-label-warnign', reason: 'legacy config, OPS-42' });
+    expect(() => app.synth()).toThrow(/2 suppressions name rules that the packs run here \(test-pack\) do not have:\n {2}- Suppressions.add on "shop" names rule "test-bad-lable", which no pack has: did you mean "test-bad-label"\?.*\n {2}- Suppressions.add on "empty" names rule "test-bad-label-warnign", which no pack has: did you mean "test-bad-label-warning"\?/);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+
+  test('a rule of a shipped pack that the guardrails do not run is refused, naming the pack', () => {
+    const { app, shop } = appWithTwoCharts();
+    Suppressions.add(shop, { ruleId: 'workload-image-digest', reason: 'tags are pinned by the release process' });
+    expect(() => Guardrails.check(app, { packs: [Packs.pssBaseline()] })).toThrow(
+      'Suppressions.add on "shop" names rule "workload-image-digest", a rule of the workload pack, which these guardrails do not run: add the pack to the packs option, or remove the suppression.');
+    expect(() => Guardrails.check(app)).not.toThrow();
+  });
+
+  test('an ID far from every known rule gets no guess', () => {
+    const { app, shop } = appWithTwoCharts();
+    Suppressions.add(shop, { ruleId: 'totally-unrelated-thing', reason: 'copied from another project' });
+    expect(() => Guardrails.check(app, { packs: PACKS })).toThrow(
+      'names rule "totally-unrelated-thing", which no pack has: give the ID of a rule of the packs (RULES.md lists them), or remove the suppression.');
+  });
+
+  test('a suppression annotation with an unknown rule ID is refused, naming the object, its construct and the annotation', () => {
+    const { app, shop } = appWithTwoCharts();
+    new ApiObject(shop, 'annotated', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'annotated', annotations: { 'cdk8s-hardened.io/suppress.test-bad-labels': 'accepted for the migration, OPS-42' } } });
+    expect(() => Guardrails.check(app, { packs: PACKS })).toThrow(
+      '  - the annotation cdk8s-hardened.io/suppress.test-bad-labels on ConfigMap annotated (shop/annotated) names rule "test-bad-labels", which no pack has: '
+      + 'did you mean "test-bad-label"? Correct the rule ID, or remove the suppression.');
+  });
+
+  test('annotations may name rules of shipped packs the guardrails do not run: the constructs write them for their overrides', () => {
+    const chart = new Chart(Testing.app(), 'shop');
+    new HardenedDeployment(chart, 'web', {
+      containers: [{ image: 'ghcr.io/acme/web:1.4.2', portNumber: 8080, securityContext: { privileged: true } }],
+      overrides: [{ check: HardeningCheck.PRIVILEGED, reason: 'the node agent needs the devices, OPS-7' }],
+    });
+    new IsolatedNamespace(chart, 'agents', { podSecurityLevel: PodSecurityLevel.PRIVILEGED, podSecurityReason: 'node agents need host access, OPS-7' });
+    expect(() => Guardrails.check(chart, { packs: [Packs.workload()] })).not.toThrow();
+    new ApiObject(chart, 'typo', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'typo', annotations: { 'cdk8s-hardened.io/suppress.pss-privilegd': 'the node agent needs the devices' } } });
+    expect(() => Guardrails.check(chart, { packs: [Packs.workload()] })).toThrow(/cdk8s-hardened.io\/suppress.pss-privilegd on ConfigMap typo \(shop\/typo\) names rule "pss-privilegd", which no pack has: did you mean "pss-privileged"\?/);
+  });
+
+  test('annotations of Include\'d objects, which the guardrails do not trust, are not refused', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'vendor.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: vendor\n  annotations:\n    cdk8s-hardened.io/suppress.test-bad-labels: accepted by the vendor, see its docs\n');
+    const app = Testing.app();
+    new Include(new Chart(app, 'vendor'), 'yaml', { url: file });
+    expect(Guardrails.check(app, { packs: PACKS }).summary.objects).toBe(1);
+    expect(() => Guardrails.check(app, { packs: PACKS, trustIncludedSuppressions: true })).toThrow(/names rule "test-bad-labels"/);
   });
 
   test('errors can be made unsuppressible', () => {

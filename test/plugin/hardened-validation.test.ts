@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parse, stringify } from 'yaml';
 import { scan } from '../../src/cli/scan';
 import { HardenedValidation } from '../../src/plugin';
 
@@ -88,10 +89,31 @@ describe('HardenedValidation (cdk8s-cli validation plugin), in-process', () => {
     expect(fake.submitted?.status).toBe('failure');
   });
 
+  test('the README\'s cdk8s.yaml runs every pack: the same rules fire as in a scan with the default packs', async () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1]).find(b => b.includes('class: HardenedValidation'));
+    expect(block).toBeDefined();
+    const entry = parse(block!).validations[0];
+    expect(entry.class).toBe('HardenedValidation');
+    expect(entry.properties.packs).toBeUndefined();
+
+    // Each object is caught by another pack: pss and workload (the deployment), network (no policy), secrets (inline data).
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, stringData: { password: 'hunter2-hunter2' } };
+    const file = writeManifest([]);
+    fs.writeFileSync(file, [INSECURE_DEPLOYMENT, secret].map(o => stringify(o)).join('---\n'));
+    const expected = [...new Set(scan([file]).report.unsuppressed().map(f => f.ruleId))].sort();
+    for (const prefix of ['pss-', 'workload-', 'network-', 'secrets-', 'namespace-']) expect(expected.some(id => id.startsWith(prefix))).toBe(true);
+    const fake = fakeContext([file]);
+    await new HardenedValidation(entry.properties).validate(fake.context);
+    expect(fake.violations.map(v => v.ruleName).sort()).toEqual(expected);
+  });
+
   test('bad properties are refused when cdk8s-cli loads the plugin', () => {
     expect(() => new HardenedValidation({ failOn: 'sometimes' })).toThrow(/failOn "sometimes" is invalid/);
     expect(() => new HardenedValidation({ packs: ['nope'] })).toThrow(/Unknown rule pack "nope"/);
     expect(() => new HardenedValidation({ severityOverrides: { 'pss-privileged': 'fatal' } })).toThrow(/severityOverrides.pss-privileged is "fatal"/);
+    expect(() => new HardenedValidation({ kubernetesVersion: '1.99' })).toThrow(
+      /^HardenedValidation property kubernetesVersion "1.99" is newer than the rule packs know: they know 1.0 to 1.\d+\. Give a version in that range/);
   });
 });
 

@@ -3,7 +3,7 @@
  * - valid props always construct and synthesize, with zero error- or warning-level findings from every default
  *   pack and nothing failing the Pod Security Admission restricted profile at 1.28 and 1.37;
  * - valid props with exactly one invalid or insecure value are always refused at construction, by an `Error`
- *   (never a TypeError or another crash) whose message starts with `HardenedDeployment "web": ` followed by the
+ *   (never a TypeError or another crash) whose message starts with `HardenedDeployment test/web: ` followed by the
  *   prop that carries the value.
  */
 import { Size, Testing } from 'cdk8s';
@@ -129,7 +129,7 @@ describe('HardenedDeployment (property-based)', () => {
       if (error === undefined) throw new Error(`built although ${b.prop} is invalid: ${JSON.stringify(p)}`);
       // A plain Error: a TypeError or RangeError is a crash, not a refusal.
       expect((error as Error).constructor).toBe(Error);
-      const prefix = `HardenedDeployment "web": ${b.prop} is `;
+      const prefix = `HardenedDeployment test/web: ${b.prop} is `;
       expect((error as Error).message.slice(0, prefix.length)).toBe(prefix);
     }), { numRuns: 150 });
   });

@@ -11,6 +11,7 @@ import { defaultDenySpec, dnsEgressSpec, egressSpec, ingressSpec, portsProblem }
 import { containerLimits, quotaHard, resolveResources, resourceProblems } from './private/resources';
 import { DEFAULT_KUBERNETES_VERSION } from '../../engine/rule-context';
 import { SUPPRESS_ANNOTATION_PREFIX, MIN_REASON_LENGTH } from '../../engine/suppression';
+import { constructPath } from '../../private/construct-path';
 
 const ISOLATED_NAMESPACE_SYMBOL = Symbol.for('cdk8s-hardened.IsolatedNamespace');
 
@@ -137,23 +138,24 @@ export class IsolatedNamespace extends Chart {
   public readonly defaultServiceAccount: k8s.KubeServiceAccount;
 
   constructor(scope: Construct, id: string, props: IsolatedNamespaceProps = {}) {
+    const where = `IsolatedNamespace ${constructPath(scope, id)}`;
     const name = props.name ?? id;
     const nameProblem = isolatedNamespaceNameProblem(name);
     if (nameProblem) {
       const source = props.name === undefined ? `name (defaulted from the construct id) is ${JSON.stringify(name)}` : `name is ${JSON.stringify(name)}`;
-      throw new Error(`IsolatedNamespace ${id}: ${source}: ${nameProblem}. Pass a valid name, for example { name: 'shop' }.`);
+      throw new Error(`${where}: ${source}: ${nameProblem}. Pass a valid name, for example { name: 'shop' }.`);
     }
     super(scope, id, { namespace: name });
     Object.defineProperty(this, ISOLATED_NAMESPACE_SYMBOL, { value: true });
     this.namespaceName = name;
 
-    const version = pinnedVersion(id, props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
-    this.podSecurityLevel = podSecurityLevelOf(id, props.podSecurityLevel, props.podSecurityReason);
+    const version = pinnedVersion(where, props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
+    this.podSecurityLevel = podSecurityLevelOf(where, props.podSecurityLevel, props.podSecurityReason);
 
     const extraLabels = props.labels ?? {};
     const labelProblem = labelsProblem(extraLabels);
     if (labelProblem) {
-      throw new Error(`IsolatedNamespace ${id}: labels ${labelProblem}. Fix the label.`);
+      throw new Error(`${where}: labels ${labelProblem}. Fix the label.`);
     }
     const psaLabels: { [key: string]: string } = {};
     for (const mode of PSA_MODES) {
@@ -162,7 +164,7 @@ export class IsolatedNamespace extends Chart {
     }
     for (const key of Object.keys(extraLabels)) {
       if (key in psaLabels || key === 'kubernetes.io/metadata.name') {
-        throw new Error(`IsolatedNamespace ${id}: labels sets "${key}", which the construct owns. Use podSecurityLevel and kubernetesVersion instead.`);
+        throw new Error(`${where}: labels sets "${key}", which the construct owns. Use podSecurityLevel and kubernetesVersion instead.`);
       }
     }
     const annotations: { [key: string]: string } = {};
@@ -191,7 +193,7 @@ export class IsolatedNamespace extends Chart {
     const resources = resolveResources(props.quota, props.limitRange);
     const problems = resourceProblems(resources);
     if (problems.length > 0) {
-      throw new Error(`IsolatedNamespace ${id}: conflicting resource settings:\n- ${problems.join('\n- ')}`);
+      throw new Error(`${where}: conflicting resource settings:\n- ${problems.join('\n- ')}`);
     }
     this.resourceQuota = new k8s.KubeResourceQuota(this, 'ResourceQuota', {
       metadata: { name: 'default-quota' },
@@ -253,12 +255,12 @@ export class IsolatedNamespace extends Chart {
   private flowLabels(id: string, options: NetworkFlowOptions): { [key: string]: string } {
     const problem = portsProblem(options?.ports);
     if (problem) {
-      throw new Error(`IsolatedNamespace ${this.namespaceName}: flow "${id}": ${problem}.`);
+      throw new Error(`IsolatedNamespace ${this.node.path}: flow "${id}": ${problem}.`);
     }
     const labels = { ...(options.podLabels ?? {}) };
     const labelProblem = labelsProblem(labels);
     if (labelProblem) {
-      throw new Error(`IsolatedNamespace ${this.namespaceName}: flow "${id}": podLabels ${labelProblem}. Fix the label selector.`);
+      throw new Error(`IsolatedNamespace ${this.node.path}: flow "${id}": podLabels ${labelProblem}. Fix the label selector.`);
     }
     return labels;
   }
@@ -277,23 +279,23 @@ function peerSideId(source: IsolatedNamespace, id: string): string {
   return `${source.namespaceName}-${id}`;
 }
 
-function pinnedVersion(id: string, value: string): string {
+function pinnedVersion(where: string, value: string): string {
   const match = typeof value === 'string' ? /^v?1\.(\d{1,3})$/.exec(value.trim()) : null;
   if (!match) {
-    throw new Error(`IsolatedNamespace ${id}: kubernetesVersion is ${JSON.stringify(value)}: give the target Kubernetes minor version as "1.NN", for example "1.28"; `
+    throw new Error(`${where}: kubernetesVersion is ${JSON.stringify(value)}: give the target Kubernetes minor version as "1.NN", for example "1.28"; `
       + 'the Pod Security Admission labels are pinned to it ("latest" would change the checks with every upgrade).');
   }
   return `v1.${Number(match[1])}`;
 }
 
-function podSecurityLevelOf(id: string, level: PodSecurityLevel | undefined, reason: string | undefined): PodSecurityLevel {
+function podSecurityLevelOf(where: string, level: PodSecurityLevel | undefined, reason: string | undefined): PodSecurityLevel {
   const value = level ?? PodSecurityLevel.RESTRICTED;
   if (!POD_SECURITY_LEVELS.includes(value)) {
-    throw new Error(`IsolatedNamespace ${id}: podSecurityLevel is ${JSON.stringify(value)}: Pod Security Admission accepts ${POD_SECURITY_LEVELS.join(', ')}. `
+    throw new Error(`${where}: podSecurityLevel is ${JSON.stringify(value)}: Pod Security Admission accepts ${POD_SECURITY_LEVELS.join(', ')}. `
       + 'Use PodSecurityLevel.RESTRICTED (the default).');
   }
   if (value !== PodSecurityLevel.RESTRICTED && (reason ?? '').trim().length < MIN_REASON_LENGTH) {
-    throw new Error(`IsolatedNamespace ${id}: podSecurityLevel is "${value}" but podSecurityReason is ${JSON.stringify(reason ?? '')}: `
+    throw new Error(`${where}: podSecurityLevel is "${value}" but podSecurityReason is ${JSON.stringify(reason ?? '')}: `
       + `a level below "restricted" needs a reason of at least ${MIN_REASON_LENGTH} characters saying why the namespace's pods cannot meet it.`);
   }
   return value;

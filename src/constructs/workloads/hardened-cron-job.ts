@@ -6,6 +6,7 @@ import { markHardenedContainer } from './private/container';
 import { WorkloadHardening } from './private/core';
 import { resolveHardening } from './private/options';
 import { hardenPodProps } from './private/pod';
+import { refusalSubject } from './private/refusal';
 
 /** Props for `HardenedCronJob`: the cdk8s-plus `CronJob` props plus the hardening options. */
 export interface HardenedCronJobProps extends kplus.CronJobProps, HardenedWorkloadProps {}
@@ -28,7 +29,7 @@ export class HardenedCronJob extends kplus.CronJob {
   private readonly hardening?: WorkloadHardening;
 
   constructor(scope: Construct, id: string, props: HardenedCronJobProps) {
-    const options = resolveHardening({ construct: 'HardenedCronJob', id }, props);
+    const options = resolveHardening(refusalSubject('HardenedCronJob', scope, id), props);
     super(scope, id, hardenPodProps(props, options));
     this.hardening = new WorkloadHardening(this, {
       options,

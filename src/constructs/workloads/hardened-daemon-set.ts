@@ -6,6 +6,7 @@ import { markHardenedContainer } from './private/container';
 import { WorkloadHardening } from './private/core';
 import { resolveHardening } from './private/options';
 import { hardenPodProps } from './private/pod';
+import { refusalSubject } from './private/refusal';
 
 /** Props for `HardenedDaemonSet`: the cdk8s-plus `DaemonSet` props plus the hardening options. */
 export interface HardenedDaemonSetProps extends kplus.DaemonSetProps, HardenedWorkloadProps {
@@ -35,7 +36,7 @@ export class HardenedDaemonSet extends kplus.DaemonSet {
   private readonly hardening?: WorkloadHardening;
 
   constructor(scope: Construct, id: string, props: HardenedDaemonSetProps = {}) {
-    const options = resolveHardening({ construct: 'HardenedDaemonSet', id }, props);
+    const options = resolveHardening(refusalSubject('HardenedDaemonSet', scope, id), props);
     super(scope, id, hardenPodProps(props, options));
     this.hardening = new WorkloadHardening(this, {
       options,

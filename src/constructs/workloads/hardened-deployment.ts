@@ -6,6 +6,7 @@ import { markHardenedContainer } from './private/container';
 import { addSuppressions, WorkloadHardening } from './private/core';
 import { resolveHardening } from './private/options';
 import { hardenPodProps } from './private/pod';
+import { refusalSubject } from './private/refusal';
 
 /** Props for `HardenedDeployment`: the cdk8s-plus `Deployment` props plus the hardening options. */
 export interface HardenedDeploymentProps extends kplus.DeploymentProps, HardenedWorkloadProps {
@@ -51,7 +52,7 @@ export class HardenedDeployment extends kplus.Deployment {
   private readonly hardening?: WorkloadHardening;
 
   constructor(scope: Construct, id: string, props: HardenedDeploymentProps = {}) {
-    const options = resolveHardening({ construct: 'HardenedDeployment', id }, props);
+    const options = resolveHardening(refusalSubject('HardenedDeployment', scope, id), props);
     super(scope, id, hardenPodProps(props, options));
     this.hardening = new WorkloadHardening(this, {
       options,

@@ -6,6 +6,7 @@ import { markHardenedContainer } from './private/container';
 import { WorkloadHardening } from './private/core';
 import { resolveHardening } from './private/options';
 import { hardenPodProps } from './private/pod';
+import { refusalSubject } from './private/refusal';
 
 /** Props for `HardenedJob`: the cdk8s-plus `Job` props plus the hardening options. */
 export interface HardenedJobProps extends kplus.JobProps, HardenedWorkloadProps {}
@@ -27,7 +28,7 @@ export class HardenedJob extends kplus.Job {
   private readonly hardening?: WorkloadHardening;
 
   constructor(scope: Construct, id: string, props: HardenedJobProps = {}) {
-    const options = resolveHardening({ construct: 'HardenedJob', id }, props);
+    const options = resolveHardening(refusalSubject('HardenedJob', scope, id), props);
     super(scope, id, hardenPodProps(props, options));
     this.hardening = new WorkloadHardening(this, {
       options,

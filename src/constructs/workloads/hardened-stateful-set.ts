@@ -6,6 +6,7 @@ import { markHardenedContainer } from './private/container';
 import { WorkloadHardening } from './private/core';
 import { resolveHardening } from './private/options';
 import { hardenPodProps } from './private/pod';
+import { refusalSubject } from './private/refusal';
 
 /** Props for `HardenedStatefulSet`: the cdk8s-plus `StatefulSet` props plus the hardening options. */
 export interface HardenedStatefulSetProps extends kplus.StatefulSetProps, HardenedWorkloadProps {
@@ -51,7 +52,7 @@ export class HardenedStatefulSet extends kplus.StatefulSet {
   private readonly hardening?: WorkloadHardening;
 
   constructor(scope: Construct, id: string, props: HardenedStatefulSetProps = {}) {
-    const options = resolveHardening({ construct: 'HardenedStatefulSet', id }, props);
+    const options = resolveHardening(refusalSubject('HardenedStatefulSet', scope, id), props);
     super(scope, id, hardenPodProps(props, options));
     this.hardening = new WorkloadHardening(this, {
       options,

@@ -2,12 +2,14 @@ import { ApiObject, Include } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { collectObjects, CollectedObject } from './collect-objects';
 import { SynthesisOutput } from './synthesis-output';
+import { refuseUnknownSuppressions } from './unknown-suppressions';
 import { skippedObject } from '../../cli/scan';
 import { whySkipped } from '../../cli/understood';
 import { Evaluator } from '../../engine/evaluator';
 import { SkippedObject } from '../../engine/finding';
 import { ManifestObject } from '../../engine/manifest-object';
 import { GuardrailReport } from '../../engine/report';
+import { RulePack } from '../../engine/rule-pack';
 import { SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX } from '../../engine/suppression';
 
 /** A report and the objects it judged. */
@@ -41,6 +43,8 @@ export interface EvaluateOutputOptions {
   readonly annotate: boolean;
   /** Trust the suppression annotations of objects read by an Include (Helm included). */
   readonly trustIncludedSuppressions: boolean;
+  /** The packs the evaluator runs: a suppression of a rule none of them has is refused. */
+  readonly packs: RulePack[];
 }
 
 /** Evaluates the objects rules read, as scan does, and lists the others (and refused documents) as skipped. */
@@ -66,6 +70,7 @@ function evaluate(
       trustAnnotationSuppressions: false,
     }) : object);
   }
+  refuseUnknownSuppressions(scope, objects, options.packs);
   return evaluator.evaluate(objects, { skippedObjects });
 }
 

@@ -235,6 +235,15 @@ describe('IsolatedNamespace', () => {
       expect(make({ kubernetesVersion: version })).toThrow(/kubernetesVersion is .*: give the target Kubernetes minor version as "1.NN"/);
     });
 
+    test('refusals name the construct by its path', () => {
+      const platform = new Construct(new Chart(Testing.app(), 'shop'), 'platform');
+      expect(() => new IsolatedNamespace(platform, 'ns', { name: 'shop', podSecurityLevel: 'strict' as any }))
+        .toThrow(/^IsolatedNamespace shop\/platform\/ns: podSecurityLevel is "strict"/);
+      expect(() => new IsolatedNamespace(platform, 'Bad')).toThrow(/^IsolatedNamespace shop\/platform\/Bad: name \(defaulted from the construct id\) is "Bad"/);
+      const ns = new IsolatedNamespace(platform, 'shop');
+      expect(() => ns.allowIngressFrom('F', NamespacePeer.named('other'), {} as any)).toThrow(/^IsolatedNamespace shop\/platform\/shop: flow "F": ports is empty/);
+    });
+
     test('accepts kubernetesVersion with a leading v', () => {
       expect(one(Testing.synth(make({ kubernetesVersion: 'v1.29' })()), 'Namespace').metadata.labels['pod-security.kubernetes.io/enforce-version']).toBe('v1.29');
     });

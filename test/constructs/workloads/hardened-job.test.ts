@@ -60,6 +60,6 @@ describe('HardenedJob', () => {
   test('egress to pods needs ports: they cannot be derived', () => {
     const job = new HardenedJob(Testing.chart(), 'migrate', { containers: [{ image: IMAGE }] });
     expect(() => job.allowEgressTo(NetworkPeer.namespace('db'))).toThrow(
-      'HardenedJob "migrate": allowEgressTo() ports is "unset"; the peer is not a workload, so the ports cannot be derived: name them, e.g. [kplus.NetworkPolicyPort.tcp(8080)].');
+      'HardenedJob test/migrate: allowEgressTo() ports is "unset"; the peer is not a workload, so the ports cannot be derived: name them, e.g. [kplus.NetworkPolicyPort.tcp(8080)].');
   });
 });

@@ -1,10 +1,17 @@
+import { IConstruct } from 'constructs';
 import { HardeningCheck } from '../hardening';
 import { CHECKS } from './rule-ids';
+import { constructPath } from '../../../private/construct-path';
 
-/** Who refuses: `HardenedDeployment "web"`. */
+/** Who refuses: `HardenedDeployment shop/web`, the construct's class and its path, as the guardrails report names it. */
 export interface RefusalSubject {
   readonly construct: string;
-  readonly id: string;
+  readonly path: string;
+}
+
+/** The subject of a construct being built, from its class name, scope and id. */
+export function refusalSubject(construct: string, scope: IConstruct, id: string): RefusalSubject {
+  return { construct, path: constructPath(scope, id) };
 }
 
 /**
@@ -14,14 +21,14 @@ export interface RefusalSubject {
 export function refusal(subject: RefusalSubject, prop: string, value: unknown, check: HardeningCheck, fix: string): Error {
   const info = CHECKS[check];
   return new Error(
-    `${subject.construct} "${subject.id}": ${prop} is ${show(value)}, which breaks rule ${info.rule} (${info.risk}). `
+    `${subject.construct} ${subject.path}: ${prop} is ${show(value)}, which breaks rule ${info.rule} (${info.risk}). `
     + `Fix: ${fix}. If this is deliberate, add { check: HardeningCheck.${check}, reason: '<why, at least 10 characters>' } to overrides.`,
   );
 }
 
 /** A refused value that no override can accept (bad input rather than a weaker setting). */
 export function invalid(subject: RefusalSubject, prop: string, value: unknown, expected: string): Error {
-  return new Error(`${subject.construct} "${subject.id}": ${prop} is ${show(value)}; ${expected}.`);
+  return new Error(`${subject.construct} ${subject.path}: ${prop} is ${show(value)}; ${expected}.`);
 }
 
 function show(value: unknown): string {

@@ -1,4 +1,4 @@
-import { Cron, Testing } from 'cdk8s';
+import { Chart, Cron, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
@@ -214,7 +214,7 @@ describe.each(KINDS)('%s refuses insecure props at construction', (kind, factory
     }
     expect(error).toBeDefined();
     const message = error!.message;
-    expect(message.startsWith(`${kind} "app": `)).toBe(true);
+    expect(message.startsWith(`${kind} test/app: `)).toBe(true);
     for (const part of c.message) expect(message).toContain(part);
     // The way out is always named: the override with a reason.
     expect(message).toContain(`If this is deliberate, add { check: HardeningCheck.${c.check}, reason: '<why, at least 10 characters>' } to overrides.`);
@@ -229,12 +229,26 @@ describe.each(KINDS)('%s refuses insecure props at construction', (kind, factory
   });
 });
 
+describe('refusals name the construct by its path, as the guardrails report does', () => {
+  test.each(KINDS)('%s nested in a chart and a construct', (kind, factory) => {
+    const app = Testing.app();
+    const backend = new Construct(new Chart(app, 'shop'), 'backend');
+    expect(() => factory(backend, 'cms', { containers: [{ image: 'ghcr.io/acme/cms:latest' }] }))
+      .toThrow(new RegExp(`^${kind} shop/backend/cms: containers\\[0\\]\\.image is "ghcr.io/acme/cms:latest", which breaks rule workload-image-tag-pinned`));
+  });
+
+  test('directly under the app, the path is the id', () => {
+    expect(() => new HardenedDeployment(Testing.app(), 'cms', { containers: [{ image: 'ghcr.io/acme/cms:latest' }] }))
+      .toThrow(/^HardenedDeployment cms: containers\[0\]\.image is "ghcr.io\/acme\/cms:latest"/);
+  });
+});
+
 describe('refusals after construction', () => {
   const web = () => new HardenedDeployment(Testing.chart(), 'web', { containers: [{ image: IMAGE, portNumber: 8080 }] });
 
   test('addContainer refuses like the props do, naming the container', () => {
     expect(() => web().addContainer({ name: 'debug', image: IMAGE, securityContext: { privileged: true } }))
-      .toThrow('HardenedDeployment "web": addContainer() container "debug".securityContext.privileged is true, which breaks rule pss-privileged');
+      .toThrow('HardenedDeployment test/web: addContainer() container "debug".securityContext.privileged is true, which breaks rule pss-privileged');
   });
 
   test('addInitContainer refuses like the props do', () => {
@@ -260,14 +274,14 @@ describe('refusals after construction', () => {
 
   test('exposeViaService refuses NodePort and LoadBalancer', () => {
     expect(() => web().exposeViaService({ serviceType: kplus.ServiceType.NODE_PORT }))
-      .toThrow('HardenedDeployment "web": exposeViaService() serviceType is "NodePort", which breaks rule network-service-not-exposed');
+      .toThrow('HardenedDeployment test/web: exposeViaService() serviceType is "NodePort", which breaks rule network-service-not-exposed');
   });
 });
 
 describe('invalid input that no override accepts', () => {
   const cases: [string, any, string][] = [
     ['an override reason shorter than 10 characters', { overrides: [{ check: HardeningCheck.PRIVILEGED, reason: 'because' }] },
-      'HardenedDeployment "web": overrides[0] is "{ check: PRIVILEGED, reason: \\"because\\" }"; the override has reason "because": give a reason of at least 10 characters'],
+      'HardenedDeployment test/web: overrides[0] is "{ check: PRIVILEGED, reason: \\"because\\" }"; the override has reason "because": give a reason of at least 10 characters'],
     ['an override expiry that is not a date', { overrides: [{ check: HardeningCheck.PRIVILEGED, reason: 'long enough reason', expires: 'next year' }] },
       'the override has expires "next year": give a date as YYYY-MM-DD'],
     ['the same check overridden twice', { overrides: [{ check: HardeningCheck.PRIVILEGED, reason: 'long enough reason' }, { check: HardeningCheck.PRIVILEGED, reason: 'another long reason' }] },
