@@ -248,7 +248,7 @@ describe('Suppressions', () => {
     const { app, shop } = appWithTwoCharts();
     Suppressions.add(shop, { ruleId: 'pss-run-as-nonroot', reason: 'vendor image runs as root; OPS-123' });
     expect(() => Guardrails.check(app)).toThrow(
-      'cdk8s-hardened guardrails: a suppression names a rule that the packs run here (pss-baseline, pss-restricted, workload, network, secrets, namespace) do not have:\n'
+      `cdk8s-hardened guardrails: a suppression names a rule that the packs run here (${Packs.defaults().map(p => p.name).join(', ')}) do not have:\n`
       + '  - Suppressions.add on "shop" names rule "pss-run-as-nonroot", which no pack has: did you mean "pss-run-as-non-root"? Correct the rule ID, or remove the suppression.');
   });
 
