@@ -126,6 +126,20 @@ function policySpec(rule: Rule, honourSuppressions: boolean): any {
       }],
     };
   }
+  if (check.target === CelTarget.PODS) {
+    return {
+      failurePolicy: 'Fail',
+      matchConstraints: { resourceRules: WORKLOAD_RESOURCES.map(r => ({ ...r, operations: ['CREATE', 'UPDATE'] })) },
+      ...(matchConditions ? { matchConditions } : {}),
+      variables: [{ name: 'podSpec', expression: POD_SPEC }],
+      validations: [{
+        // An object without a pod template (a ReplicationController may have none) has no pod to judge.
+        expression: `variables.podSpec == {} || ${check.exempt ? `(${check.exempt}) || ` : ''}(${check.compliant})`,
+        message: `${rule.id}: ${check.problem}`,
+        messageExpression: `${celString(`${rule.id}: `)} + ${who} + ${celString(`: the pod ${check.problem}`)} + ${fix}`,
+      }],
+    };
+  }
   const variables = [
     { name: 'podSpec', expression: POD_SPEC },
     { name: 'containers', expression: containersExpression(check.containerLists ?? ['containers']) },

@@ -23,7 +23,8 @@ describe('AdmissionGuardrails', () => {
 
   test('enforces only the rules of the packs given', () => {
     const manifests = synth({ packs: [Packs.network()] });
-    expect(byKind(manifests, 'ValidatingAdmissionPolicy').map(m => m.metadata.name)).toEqual(['cdk8s-hardened-network-service-not-exposed']);
+    expect(byKind(manifests, 'ValidatingAdmissionPolicy').map(m => m.metadata.name))
+      .toEqual(['cdk8s-hardened-network-service-not-exposed', 'cdk8s-hardened-network-service-no-external-ips']);
   });
 
   test('honours the suppression annotation only when the cluster owner allows it, and leaves kube-system alone by default', () => {

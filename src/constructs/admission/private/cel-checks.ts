@@ -1,3 +1,5 @@
+import { DANGEROUS_CAPABILITIES } from '../../../rules/workload/private/capabilities';
+
 /**
  * The CEL form of the rules whose verdict depends on one object, for ValidatingAdmissionPolicies. Each form states
  * the same check as the rule's TypeScript logic, on the object as the API server holds it after validation (so
@@ -5,9 +7,13 @@
  * on the rule's fixtures and the conformance corpus (`admission-policy agreement`).
  */
 
-/** What a policy matches: the pod-bearing kinds, or Services. */
+/** What a policy matches, and what its expression reads. */
 export enum CelTarget {
+  /** The pod-bearing kinds; `compliant` is a predicate on one container `c`. */
   WORKLOADS = 'workloads',
+  /** The pod-bearing kinds; `compliant` is an expression on the pod spec (`variables.podSpec`). */
+  PODS = 'pods',
+  /** Services; `compliant` is an expression on `object`. */
   SERVICES = 'services',
 }
 
@@ -70,6 +76,27 @@ export const CEL_CHECKS: { readonly [ruleId: string]: CelCheck } = {
     compliant: limitSet('cpu'),
     containerLists: RESOURCES,
     problem: 'sets no CPU limit (resources.limits.cpu)',
+  },
+  'workload-dangerous-capabilities': {
+    target: CelTarget.WORKLOADS,
+    // The rule's normalisation: trimmed, upper case, without a CAP_ prefix.
+    compliant: '!has(c.securityContext) || !has(c.securityContext.capabilities) || !has(c.securityContext.capabilities.add)'
+      + " || c.securityContext.capabilities.add.all(x, !((x.trim().upperAscii().startsWith('CAP_') ? x.trim().upperAscii().substring(4) : x.trim().upperAscii())"
+      + ` in [${Object.keys(DANGEROUS_CAPABILITIES).map(k => `'${k}'`).join(', ')}]))`,
+    containerLists: ALL,
+    problem: 'adds a capability that gives power over the node or other workloads',
+  },
+  'workload-dedicated-service-account': {
+    target: CelTarget.PODS,
+    // serviceAccountName, else the deprecated serviceAccount; the ServiceAccount admission sets "default" on a Pod without one.
+    compliant: "!((has(variables.podSpec.serviceAccountName) && variables.podSpec.serviceAccountName != '' ? variables.podSpec.serviceAccountName"
+      + " : (has(variables.podSpec.serviceAccount) ? variables.podSpec.serviceAccount : '')) in ['', 'default'])",
+    problem: 'runs as the namespace\'s "default" ServiceAccount',
+  },
+  'network-service-no-external-ips': {
+    target: CelTarget.SERVICES,
+    compliant: '!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0',
+    problem: 'sets spec.externalIPs',
   },
   'network-service-not-exposed': {
     target: CelTarget.SERVICES,
