@@ -96,6 +96,9 @@ check.spawn(project.tasks.tryFind('pre-compile')!);
 check.spawn(project.compileTask);
 check.spawn(project.tasks.tryFind('post-compile')!);
 check.spawn(project.testTask);
+// jest transpiles without type checking, and jsii compiles src only: the tests, examples, bench, conformance and
+// cluster code are type-checked here, so a type error in them fails the check.
+check.exec('tsc --noEmit -p tsconfig.dev.json');
 
 // `npm pack` (and `npm publish`) compile first, so a fresh clone packs lib/ and .jsii. npm ci and npm install do
 // not run prepack, so installing stays as fast as before.
