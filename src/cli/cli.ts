@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { STDIN_PATH } from './collect-files';
 import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
-import { describeSkipped, exitCodeOf, scan } from './scan';
+import { describeSkipped, exitCodeOf, resolvePacks, scan } from './scan';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
 import { DEFAULT_KUBERNETES_VERSION, RuleContext } from '../engine/rule-context';
 import { Packs } from '../packs/packs';
@@ -51,6 +51,40 @@ interface ScanFlags {
   readonly manifestSuppressions: boolean;
 }
 
+interface PolicyFlags {
+  readonly packs?: string;
+  readonly honourSuppressionAnnotations?: boolean;
+  readonly excludedNamespaces?: string;
+  readonly output?: string;
+}
+
+/** `policies`: the AdmissionGuardrails chart as YAML. cdk8s is loaded only here, so `scan` starts without it. */
+async function runPolicies(flags: PolicyFlags, io: CliIo): Promise<number> {
+  const usage = (message: string) => {
+    io.stderr(`cdk8s-hardened policies: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  try {
+    const packs = resolvePacks(flags.packs !== undefined ? flags.packs.split(',') : undefined);
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { App, Yaml } = require('cdk8s') as typeof import('cdk8s');
+    const { AdmissionGuardrails } = require('../constructs/admission') as typeof import('../constructs/admission');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const chart = new AdmissionGuardrails(new App(), 'admission', {
+      packs,
+      honourSuppressionAnnotations: flags.honourSuppressionAnnotations === true,
+      excludedNamespaces: flags.excludedNamespaces?.split(',').map(n => n.trim()).filter(n => n !== ''),
+    });
+    const yaml = Yaml.stringify(...chart.toJson());
+    if (flags.output) writeFileAtomic(path.resolve(io.cwd, flags.output), yaml, 'the policies', io.writer);
+    else io.stdout(yaml);
+    if (chart.ruleIds.length === 0) io.stderr('cdk8s-hardened policies: warning: none of these packs has a rule that an admission policy can enforce.\n');
+    return EXIT_OK;
+  } catch (e) {
+    return usage(e instanceof Error ? e.message : String(e));
+  }
+}
+
 /**
  * Runs `cdk8s-hardened` with the arguments after the program name and returns the exit code:
  * 0 nothing at or above `--fail-on`, 1 findings at or above it, 2 bad usage or unreadable input.
@@ -77,6 +111,16 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .addHelpText('after', SCAN_EXIT_CODES)
     .action(async (paths: string[], flags: ScanFlags) => {
       exitCode = await runScan(paths, flags, io);
+    });
+
+  program.command('policies')
+    .description('Print the ValidatingAdmissionPolicies and bindings that enforce the rules in the cluster (AdmissionGuardrails), as YAML for kubectl apply.')
+    .addOption(new Option('--packs <names>', `comma-separated rule packs whose rules are enforced (${Packs.names().join(', ')})`))
+    .addOption(new Option('--honour-suppression-annotations', 'let an object\'s cdk8s-hardened.io/suppress.<rule> annotation (with a reason) exempt it from that rule\'s policy'))
+    .addOption(new Option('--excluded-namespaces <names>', 'comma-separated namespaces the policies do not apply to (default: kube-system)'))
+    .addOption(new Option('--output <file>', 'write the policies to a file instead of standard output'))
+    .action(async (flags: PolicyFlags) => {
+      exitCode = await runPolicies(flags, io);
     });
 
   try {
