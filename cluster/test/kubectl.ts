@@ -65,7 +65,7 @@ const QUOTA_STATUS_UNKNOWN = /status unknown for quota/;
  * (`createObject`). Objects refused only because the quota admission has not yet seen the status written by
  * `initQuotaStatus` are created again (up to 20 times); any other refusal or warning is final.
  */
-export async function create(objects: any[]): Promise<CreateResult> {
+export async function create(objects: any[], tolerated: (warning: string) => boolean = () => false): Promise<CreateResult> {
   const created = new Set<string>();
   let pending = objects;
   let stderr = '';
@@ -80,7 +80,7 @@ export async function create(objects: any[]): Promise<CreateResult> {
       if (outcome.created) created.add(nameOf(o));
       for (const line of outcome.lines) {
         lines.push(line);
-        if (line.startsWith('Warning: ')) warned = true; else errors.push(line);
+        if (line.startsWith('Warning: ')) warned ||= !tolerated(line); else errors.push(line);
       }
     }
     pending = pending.filter(o => !created.has(nameOf(o)));

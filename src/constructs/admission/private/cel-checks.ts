@@ -32,10 +32,13 @@ export interface CelCheck {
   readonly problem: string;
 }
 
-export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
+/** A container list of the pod spec; `sidecars` are the init containers with `restartPolicy: Always`. */
+export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers' | 'sidecars';
 
 const ALL: ContainerList[] = ['containers', 'initContainers', 'ephemeralContainers'];
 const RESOURCES: ContainerList[] = ['containers', 'initContainers'];
+/** Containers that can serve and carry probes: regular ones and sidecars. */
+const SERVING: ContainerList[] = ['containers', 'sidecars'];
 
 /** The image reference as the rule parses it: digest after the first `@`, tag after a `:` that follows the last `/`. */
 const IMAGE_PINNED = (() => {
@@ -86,6 +89,18 @@ export const CEL_CHECKS: { readonly [ruleId: string]: CelCheck } = {
     containerLists: ALL,
     problem: 'adds a capability that gives power over the node or other workloads',
   },
+  'workload-readiness-probe': {
+    target: CelTarget.WORKLOADS,
+    compliant: '!has(c.ports) || size(c.ports) == 0 || has(c.readinessProbe)',
+    containerLists: SERVING,
+    problem: 'declares ports but has no readinessProbe',
+  },
+  'workload-liveness-probe': {
+    target: CelTarget.WORKLOADS,
+    compliant: '!has(c.ports) || size(c.ports) == 0 || has(c.livenessProbe)',
+    containerLists: SERVING,
+    problem: 'declares ports but has no livenessProbe',
+  },
   'workload-dedicated-service-account': {
     target: CelTarget.PODS,
     // serviceAccountName, else the deprecated serviceAccount; the ServiceAccount admission sets "default" on a Pod without one.
@@ -115,7 +130,9 @@ export const POD_SPEC = [
 
 /** The containers of the pod spec in the given lists, in the rule's order. */
 export function containersExpression(lists: ContainerList[]): string {
-  return lists.map(l => `(has(variables.podSpec.${l}) ? variables.podSpec.${l} : [])`).join(' + ');
+  return lists.map(l => (l === 'sidecars'
+    ? "(has(variables.podSpec.initContainers) ? variables.podSpec.initContainers.filter(i, has(i.restartPolicy) && i.restartPolicy == 'Always') : [])"
+    : `(has(variables.podSpec.${l}) ? variables.podSpec.${l} : [])`)).join(' + ');
 }
 
 /** The kinds a WORKLOADS policy matches: every built-in kind that carries a pod template at a fixed path. */
