@@ -48,7 +48,11 @@ export interface GuardrailsProps {
    * @default - no report files
    */
   readonly reportDir?: string;
-  /** Print nothing to stderr (the report is still thrown on failure and kept in `lastReport`). @default false */
+  /**
+   * Print nothing to stderr when the synthesis passes (on failure the report is the thrown error's message, and
+   * it is always kept in `lastReport`).
+   * @default - false, except under jest (`JEST_WORKER_ID` is set), where a passing synthesis prints nothing
+   */
   readonly quiet?: boolean;
   /**
    * Write each construct-level suppression that accepted a finding into the object's annotations
@@ -111,7 +115,9 @@ export class Guardrails {
   /**
    * Applies the aspects, runs the validations of the app (which may create objects) and evaluates the objects
    * under `scope` now, each as decoded from the YAML cdk8s would write for it, without synthesizing and without
-   * throwing on findings. Handy in tests: `expect(Guardrails.check(chart).unsuppressed()).toEqual([])`.
+   * throwing on findings and without printing. Handy in tests: `expect(Guardrails.check(chart).findingsToFix()).toEqual([])`
+   * passes when no unsuppressed error or warning is left (infos are advice: `findingsToFix(Severity.INFO)` counts
+   * them too).
    */
   public static check(scope: IConstruct, props: GuardrailsProps = {}): GuardrailReport {
     return new Guardrails(scope, props).evaluate();
@@ -172,9 +178,9 @@ export class Guardrails {
     const failOn = this.props.failOn ?? FailOn.ERROR;
     const threshold = failOnSeverity(failOn);
     const failing = threshold ? report.unsuppressed(threshold) : [];
-    if (!this.props.quiet) {
-      process.stderr.write(failing.length ? '' : report.toText());
-    }
+    // A test run that prints the whole report of every passing synthesis buries the failures that matter.
+    const quiet = this.props.quiet ?? process.env.JEST_WORKER_ID !== undefined;
+    if (!quiet && !failing.length) process.stderr.write(report.toText());
     if (this.props.failOnSkipped && report.skipped > 0) {
       throw new Error(`cdk8s-hardened guardrails: ${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked and failOnSkipped is set; `
         + `remove them, or turn failOnSkipped off to accept them unchecked:\n${report.skippedObjects.map(s => `  ${describeSkipped(s)}`).join('\n')}\n\n${report.toText()}`);

@@ -111,6 +111,14 @@ describe('README', () => {
     expect(shown[shown.length - 1]).toEqual(lines.filter(line => line.trim() !== '').pop());
   });
 
+  test('the jest suite it shows is the one test/examples/readme-jest.test.ts runs', () => {
+    const block = /`test\/shop.test.ts` for the example above[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme());
+    const file = fs.readFileSync(path.join(__dirname, 'readme-jest.test.ts'), 'utf-8')
+      .split('\n').filter((line, i) => !(i === 0 && line.startsWith('//'))).join('\n')
+      .replace("from '../../src'", "from 'cdk8s-hardened'");
+    expect(block && block[1].trim()).toEqual(file.trim());
+  });
+
   test('the Python example is the file the bindings smoke test runs', () => {
     const block = /```python\n([\s\S]*?)```/.exec(readme());
     const file = fs.readFileSync(path.join(__dirname, '../bindings/python/readme_example.py'), 'utf-8')
