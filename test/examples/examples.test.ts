@@ -109,6 +109,15 @@ describe('README', () => {
     expect(shown.filter(line => !lines.includes(line))).toEqual([]);
     expect(shown[0]).toEqual(lines[0]);
     expect(shown[shown.length - 1]).toEqual(lines.filter(line => line.trim() !== '').pop());
+    // And in the order printed: errors, then warnings, then the line counting the infos.
+    let at = -1;
+    const outOfOrder = shown.filter(line => {
+      const next = lines.indexOf(line, at + 1);
+      if (next < 0) return true;
+      at = next;
+      return false;
+    });
+    expect(outOfOrder).toEqual([]);
   });
 
   test('the jest suite it shows is the one test/examples/readme-jest.test.ts runs', () => {
