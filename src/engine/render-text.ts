@@ -1,11 +1,55 @@
 import type { Finding } from './finding';
 import type { GuardrailReport } from './report';
+import { Severity } from './severity';
 
-/** Renders a report for a terminal: findings grouped by object in evaluation order, then a summary line. */
-export function renderText(report: GuardrailReport): string {
+/** How `renderText` lays a report out. */
+export interface TextLayout {
+  /**
+   * Errors first, then warnings, then infos, then suppressed findings, each grouped by object; otherwise every
+   * finding grouped by object in evaluation order.
+   */
+  readonly bySeverity?: boolean;
+  /** Whether to list each info; otherwise (with `bySeverity`) one line counts them by rule. @default true */
+  readonly listInfos?: boolean;
+  /** What to tell the reader to list the infos, on the line that counts them. */
+  readonly listInfosHint?: string;
+}
+
+const SEVERITY_ORDER: string[] = [Severity.ERROR, Severity.WARNING, Severity.INFO];
+
+/** Renders a report for a terminal: findings grouped by object, then a summary line. */
+export function renderText(report: GuardrailReport, layout: TextLayout = {}): string {
   const lines: string[] = [];
+  if (layout.bySeverity) {
+    const active = report.findings.filter(f => !f.suppressed);
+    for (const severity of SEVERITY_ORDER) {
+      const findings = active.filter(f => f.severity === severity);
+      if (severity === Severity.INFO && layout.listInfos === false) {
+        if (findings.length) lines.push(infoSummary(findings, layout.listInfosHint), '');
+        continue;
+      }
+      renderGroups(findings, lines);
+    }
+    renderGroups(report.findings.filter(f => f.suppressed), lines);
+  } else {
+    renderGroups(report.findings, lines);
+  }
+  renderTail(report, lines);
+  return lines.join('\n') + '\n';
+}
+
+/** One line for the infos not listed: how many, by rule, in first-seen order. */
+function infoSummary(infos: Finding[], hint: string | undefined): string {
+  const byRule = new Map<string, number>();
+  for (const f of infos) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  const rules = [...byRule].map(([ruleId, n]) => `${ruleId} ${n}`).join(', ');
+  return `${plural(infos.length, 'info')} not listed (${rules})${hint ? `: ${hint}` : ''}`;
+}
+
+/** Findings grouped by object, in the order given, each group followed by an empty line. */
+function renderGroups(all: Finding[], lines: string[]): void {
   const groups = new Map<string, Finding[]>();
-  for (const f of report.findings) {
+  for (const f of all) {
     const r = f.resource;
     const origin = f.file ?? f.constructPath;
     const key = `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}${origin ? `  (${origin})` : ''}`;
@@ -33,6 +77,10 @@ export function renderText(report: GuardrailReport): string {
     }
     lines.push('');
   }
+}
+
+/** Unused suppressions, severity overrides, skipped objects and the summary line. */
+function renderTail(report: GuardrailReport, lines: string[]): void {
   for (const u of report.unusedSuppressions) {
     lines.push(`unused suppression of ${u.ruleId} at ${u.origin}: it matched no finding; remove it ("${u.reason}")`);
   }
@@ -59,7 +107,6 @@ export function renderText(report: GuardrailReport): string {
     ...(report.skipped ? [`${report.skipped} skipped`] : []),
   ];
   lines.push(`${plural(s.objects, 'object')} checked by ${plural(report.rules.length, 'rule')}: ${parts.join(', ')}`);
-  return lines.join('\n') + '\n';
 }
 
 function plural(n: number, word: string): string {

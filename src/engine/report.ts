@@ -58,10 +58,28 @@ export class GuardrailReport {
     };
   }
 
-  /** Unsuppressed findings at or above a severity (all unsuppressed findings when none is given). */
+  /**
+   * Unsuppressed findings at or above a severity (all unsuppressed findings, infos included, when none is given).
+   * A test asserting that an app is clean wants `findingsToFix()`: infos such as `workload-image-digest` on a
+   * tag-pinned image are advice, not failures.
+   */
   public unsuppressed(atLeast?: Severity): Finding[] {
     const min = atLeast ? severityRank(atLeast) : 0;
     return this.findings.filter(f => !f.suppressed && severityRank(f.severity) >= min);
+  }
+
+  /**
+   * The unsuppressed findings a clean app has none of: errors and warnings, and infos too when `atLeast` is
+   * `Severity.INFO`. The assertion a test suite wants, passing on an app whose only findings are infos.
+   *
+   * @param atLeast the lowest severity to return; `Severity.ERROR` for errors only, `Severity.INFO` for every
+   * unsuppressed finding. Default: `Severity.WARNING`
+   *
+   * @example
+   * expect(Guardrails.check(chart).findingsToFix()).toEqual([]);
+   */
+  public findingsToFix(atLeast?: Severity): Finding[] {
+    return this.unsuppressed(atLeast ?? Severity.WARNING);
   }
 
   /** True when an unsuppressed finding is at or above the severity. */

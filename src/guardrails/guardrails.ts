@@ -5,6 +5,7 @@ import { ensureAspectsRunAtSynthesis } from '../aspects/aspects';
 import { describeSkipped } from '../cli/scan';
 import { Evaluator } from '../engine/evaluator';
 import { FailOn, failOnSeverity } from '../engine/fail-on';
+import { renderText } from '../engine/render-text';
 import { GuardrailReport } from '../engine/report';
 import { RuleContext } from '../engine/rule-context';
 import { RulePack } from '../engine/rule-pack';
@@ -14,6 +15,7 @@ import { Packs } from '../packs/packs';
 import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
 import { CollectedObject } from './private/collect-objects';
 import { evaluateOutput, OutputEvaluation } from './private/evaluate-output';
+import { guardrailFailure } from './private/failure';
 import { prepareForCheck } from './private/prepare';
 import { SynthesisHook } from './private/synthesis-hook';
 import { SynthesisOutput } from './private/synthesis-output';
@@ -48,7 +50,17 @@ export interface GuardrailsProps {
    * @default - no report files
    */
   readonly reportDir?: string;
-  /** Print nothing to stderr (the report is still thrown on failure and kept in `lastReport`). @default false */
+  /**
+   * List every info-level finding in the printed report and in a failed synthesis's error. Errors come first,
+   * then warnings; the infos are otherwise counted by rule in one line (the report files list them all).
+   * @default false
+   */
+  readonly listInfos?: boolean;
+  /**
+   * Print nothing to stderr when the synthesis passes (on failure the report is the thrown error's message, and
+   * it is always kept in `lastReport`).
+   * @default - false, except under jest (`JEST_WORKER_ID` is set), where a passing synthesis prints nothing
+   */
   readonly quiet?: boolean;
   /**
    * Write each construct-level suppression that accepted a finding into the object's annotations
@@ -111,7 +123,9 @@ export class Guardrails {
   /**
    * Applies the aspects, runs the validations of the app (which may create objects) and evaluates the objects
    * under `scope` now, each as decoded from the YAML cdk8s would write for it, without synthesizing and without
-   * throwing on findings. Handy in tests: `expect(Guardrails.check(chart).unsuppressed()).toEqual([])`.
+   * throwing on findings and without printing. Handy in tests: `expect(Guardrails.check(chart).findingsToFix()).toEqual([])`
+   * passes when no unsuppressed error or warning is left (infos are advice: `findingsToFix(Severity.INFO)` counts
+   * them too).
    */
   public static check(scope: IConstruct, props: GuardrailsProps = {}): GuardrailReport {
     return new Guardrails(scope, props).evaluate();
@@ -172,16 +186,21 @@ export class Guardrails {
     const failOn = this.props.failOn ?? FailOn.ERROR;
     const threshold = failOnSeverity(failOn);
     const failing = threshold ? report.unsuppressed(threshold) : [];
-    if (!this.props.quiet) {
-      process.stderr.write(failing.length ? '' : report.toText());
-    }
+    // A test run that prints the whole report of every passing synthesis buries the failures that matter.
+    const quiet = this.props.quiet ?? process.env.JEST_WORKER_ID !== undefined;
+    const text = renderText(report, {
+      bySeverity: true,
+      listInfos: this.props.listInfos ?? false,
+      listInfosHint: 'Guardrails.enable(app, { listInfos: true }) lists them',
+    });
+    if (!quiet && !failing.length) process.stderr.write(text);
     if (this.props.failOnSkipped && report.skipped > 0) {
-      throw new Error(`cdk8s-hardened guardrails: ${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked and failOnSkipped is set; `
-        + `remove them, or turn failOnSkipped off to accept them unchecked:\n${report.skippedObjects.map(s => `  ${describeSkipped(s)}`).join('\n')}\n\n${report.toText()}`);
+      throw guardrailFailure(`cdk8s-hardened guardrails: ${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked and failOnSkipped is set; `
+        + `remove them, or turn failOnSkipped off to accept them unchecked:\n${report.skippedObjects.map(s => `  ${describeSkipped(s)}`).join('\n')}\n\n${text}`);
     }
     if (failing.length) {
       const counts = `${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'}${failOn === FailOn.WARNING ? ` and ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}` : ''}`;
-      throw new Error(`cdk8s-hardened guardrails: ${counts} must be fixed or suppressed (with a reason) before synthesis.\n\n${report.toText()}`);
+      throw guardrailFailure(`cdk8s-hardened guardrails: ${counts} must be fixed or suppressed (with a reason) before synthesis.\n\n${text}`);
     }
   }
 
@@ -202,7 +221,7 @@ export class Guardrails {
         writeFileAtomic(path.join(dir, name), content, what, this._fileWriter);
       } catch (e) {
         // One line, not a stack trace into the file system: the message says what, where and how much.
-        if (e instanceof WriteFailure) throw new Error(`cdk8s-hardened guardrails: ${e.message}`);
+        if (e instanceof WriteFailure) throw guardrailFailure(`cdk8s-hardened guardrails: ${e.message}`);
         throw e;
       }
     }

@@ -109,6 +109,23 @@ describe('README', () => {
     expect(shown.filter(line => !lines.includes(line))).toEqual([]);
     expect(shown[0]).toEqual(lines[0]);
     expect(shown[shown.length - 1]).toEqual(lines.filter(line => line.trim() !== '').pop());
+    // And in the order printed: errors, then warnings, then the line counting the infos.
+    let at = -1;
+    const outOfOrder = shown.filter(line => {
+      const next = lines.indexOf(line, at + 1);
+      if (next < 0) return true;
+      at = next;
+      return false;
+    });
+    expect(outOfOrder).toEqual([]);
+  });
+
+  test('the jest suite it shows is the one test/examples/readme-jest.test.ts runs', () => {
+    const block = /`test\/shop.test.ts` for the example above[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme());
+    const file = fs.readFileSync(path.join(__dirname, 'readme-jest.test.ts'), 'utf-8')
+      .split('\n').filter((line, i) => !(i === 0 && line.startsWith('//'))).join('\n')
+      .replace("from '../../src'", "from 'cdk8s-hardened'");
+    expect(block && block[1].trim()).toEqual(file.trim());
   });
 
   test('the Python example is the file the bindings smoke test runs', () => {

@@ -117,7 +117,8 @@ export class HardenedDeployment extends kplus.Deployment {
 
   /**
    * Exposes the deployment through a Service, ClusterIP by default. NodePort and LoadBalancer are refused unless
-   * `overrides` has `HardeningCheck.EXPOSED_SERVICE`, which is then recorded as a suppression on the Service.
+   * `overrides` has `HardeningCheck.EXPOSED_SERVICE`, which is then recorded as a suppression on the Service (and
+   * only there: an EXPOSED_SERVICE override that no such Service relied on is reported as an unused suppression).
    * Who may connect is still up to `allowIngressFrom`.
    */
   public exposeViaService(options: kplus.DeploymentExposeViaServiceOptions = {}): kplus.Service {

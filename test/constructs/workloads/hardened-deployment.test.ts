@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { byKind, expectNoFindings, IMAGE, NAMESPACE, namespacedChart, report, SIDECAR_IMAGE } from './support';
 import { NetworkPeer } from '../../../src/constructs/network';
 import { HardenedDeployment, HardeningCheck, HardeningDefaults } from '../../../src/constructs/workloads';
+import { Severity } from '../../../src/engine/severity';
 
 const podSpec = (d: any) => d.spec.template.spec;
 
@@ -311,6 +312,36 @@ describe('HardenedDeployment', () => {
       const web = new HardenedDeployment(chart, 'web', { overrides: [{ check: HardeningCheck.EXPOSED_SERVICE, reason: 'public TLS endpoint behind the cloud LB' }], containers: [{ image: IMAGE, portNumber: 8443 }] });
       web.exposeViaService({ serviceType: kplus.ServiceType.LOAD_BALANCER });
       expect(byKind(chart, 'Service').metadata.annotations).toEqual({ 'cdk8s-hardened.io/suppress.network-service-not-exposed': 'public TLS endpoint behind the cloud LB' });
+    });
+
+    test('the EXPOSED_SERVICE override a LoadBalancer Service relied on is used, not reported unused', () => {
+      const chart = namespacedChart();
+      const web = new HardenedDeployment(chart, 'web', {
+        metadata: { namespace: NAMESPACE },
+        overrides: [{ check: HardeningCheck.EXPOSED_SERVICE, reason: 'public TLS endpoint behind the cloud LB' }],
+        containers: [{ image: IMAGE, portNumber: 8443 }],
+      });
+      web.exposeViaService({ serviceType: kplus.ServiceType.LOAD_BALANCER, ports: [{ port: 443, targetPort: 8443 }] });
+      const result = report(chart);
+      expect(result.unusedSuppressions).toEqual([]);
+      expect(result.findings.filter(f => f.suppressed).map(f => [f.ruleId, f.resource.kind, f.suppression?.reason]))
+        .toEqual([['network-service-not-exposed', 'Service', 'public TLS endpoint behind the cloud LB']]);
+      // The workload itself has no exposed-Service finding to accept, so the override is not written on it.
+      expect(byKind(chart, 'Deployment').metadata.annotations ?? {}).not.toHaveProperty(['cdk8s-hardened.io/suppress.network-service-not-exposed']);
+      expect(result.unsuppressed(Severity.WARNING)).toEqual([]);
+    });
+
+    test('an EXPOSED_SERVICE override nothing relied on (a ClusterIP Service) is reported unused on the Deployment', () => {
+      const chart = namespacedChart();
+      const web = new HardenedDeployment(chart, 'web', {
+        metadata: { namespace: NAMESPACE },
+        overrides: [{ check: HardeningCheck.EXPOSED_SERVICE, reason: 'public TLS endpoint behind the cloud LB' }],
+        containers: [{ image: IMAGE, portNumber: 8443 }],
+      });
+      web.exposeViaService({ ports: [{ port: 443, targetPort: 8443 }] });
+      expect(report(chart).unusedSuppressions.map(u => [u.ruleId, u.origin])).toEqual([
+        ['network-service-not-exposed', expect.stringMatching(/^annotation on Deployment /)],
+      ]);
     });
   });
 });

@@ -76,6 +76,8 @@ export class WorkloadHardening {
   public readonly options: ResolvedHardening;
   public readonly networkPolicy: WorkloadNetworkPolicy;
   private readonly finished = new WeakSet<kplus.Container>();
+  /** The checks whose override the construct relied on (recorded on the object that needed it). */
+  private readonly relied = new Set<HardeningCheck>();
 
   constructor(private readonly workload: kplus.Workload, props: WorkloadHardeningProps) {
     REGISTRY.set(workload, this);
@@ -99,7 +101,10 @@ export class WorkloadHardening {
       (workload as { serviceAccount?: kplus.IServiceAccount }).serviceAccount = sa;
     }
 
-    for (const override of o.overrides.values()) addSuppressions(workload.metadata, override);
+    // An override whose rules read the workload is recorded on it now; the others where they are relied on.
+    for (const override of o.overrides.values()) {
+      if (!CHECKS[override.check].recordedWhereRelied) addSuppressions(workload.metadata, override);
+    }
 
     this.networkPolicy = new WorkloadNetworkPolicy(workload, o);
 
@@ -126,7 +131,22 @@ export class WorkloadHardening {
     workload.initContainers.forEach(c => this.finishContainer(c));
 
     // Containers and volumes can change after construction (container.mount()); check the final pod at synthesis.
-    workload.node.addValidation({ validate: () => this.deferredProblems() });
+    workload.node.addValidation({
+      validate: () => {
+        this.recordUnreliedOverrides();
+        return this.deferredProblems();
+      },
+    });
+  }
+
+  /**
+   * Writes the overrides that nothing relied on (EXPOSED_SERVICE without a NodePort or LoadBalancer Service) on the
+   * workload, where the report shows them as unused suppressions to remove.
+   */
+  private recordUnreliedOverrides(): void {
+    for (const override of this.options.overrides.values()) {
+      if (CHECKS[override.check].recordedWhereRelied && !this.relied.has(override.check)) addSuppressions(this.workload.metadata, override);
+    }
   }
 
   /** Mounts a writable emptyDir at each writable path the container has no mount for yet. */
@@ -170,6 +190,7 @@ export class WorkloadHardening {
       throw refusal(this.options.subject, 'exposeViaService() serviceType', type, HardeningCheck.EXPOSED_SERVICE,
         'keep the default ClusterIP Service and expose it through an Ingress or Gateway');
     }
+    this.relied.add(HardeningCheck.EXPOSED_SERVICE);
     return override;
   }
 

@@ -8,6 +8,12 @@ export interface CheckInfo {
   readonly risk: string;
   /** Rule IDs whose findings an override of this check suppresses. */
   readonly suppresses: string[];
+  /**
+   * Whether the rules read another object than the workload (the Service `exposeViaService` creates): the override
+   * is then written on that object when the construct relies on it, and on the workload only when nothing did, so
+   * that the report calls it unused exactly when it is. @default false
+   */
+  readonly recordedWhereRelied?: boolean;
 }
 
 // Rule IDs follow the packs' naming (`pss-...`, `workload-...`, `network-...`). They live here only, so aligning
@@ -82,5 +88,6 @@ export const CHECKS: { [check in HardeningCheck]: CheckInfo } = {
     rule: 'network-service-not-exposed',
     risk: 'NodePort and LoadBalancer Services are reachable from outside the cluster',
     suppresses: ['network-service-not-exposed'],
+    recordedWhereRelied: true,
   },
 };
