@@ -96,7 +96,7 @@ if (!loadable) {
       '',
     ].join('\n'));
     fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), 'language: typescript\napp: node main.js\n');
-    const env = { ...process.env, HOME: dir };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: dir };
     delete env.JEST_WORKER_ID;
     const result = spawnSync(CDK8S, ['synth', '--no-check-upgrade'], { cwd: dir, encoding: 'utf8', timeout: 120_000, env });
     expect(result.status).not.toBe(0);
