@@ -61,7 +61,7 @@ export async function checkAdmissionPolicies(): Promise<AdmissionResult> {
   // No controller-manager runs here to create the namespace's default ServiceAccount, which a Pod needs.
   await createObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } });
   await createObject({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: NAMESPACE } });
-  await untilEffective();
+  await untilEffective(manifests);
 
   const evaluator = new Evaluator({ packs: Packs.defaults(), kubernetesVersion: '1.37' });
   const rulesById = new Map(Packs.defaults().flatMap(p => p.rules).map(r => [r.id, r]));
@@ -116,19 +116,47 @@ async function dryRunCreate(o: any): Promise<{ created: boolean; warnings: strin
   return { created: r.status === 201 || r.status === 200, warnings: r.warnings, message: r.body?.message };
 }
 
+/** A Pod that fails every workload policy, and a Service that fails every Service policy. */
 const PROBE = {
-  apiVersion: 'v1', kind: 'Pod', metadata: { name: 'probe', namespace: NAMESPACE }, spec: { containers: [{ name: 'probe', image: 'probe' }] },
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'probe', namespace: NAMESPACE },
+  spec: {
+    securityContext: { fsGroup: 0 },
+    containers: [{
+      name: 'probe',
+      image: 'probe',
+      ports: [{ containerPort: 80 }],
+      securityContext: { runAsUser: 1, runAsGroup: 5, capabilities: { add: ['SYS_ADMIN'] } },
+    }],
+  },
+};
+const SERVICE_PROBE = {
+  apiVersion: 'v1', kind: 'Service', metadata: { name: 'probe', namespace: NAMESPACE }, spec: { type: 'NodePort', ports: [{ port: 80 }], externalIPs: ['192.0.2.1'] },
 };
 
-/** Waits until the policies are in force (the admission plugin loads them from a watch). */
-async function untilEffective(): Promise<void> {
+/**
+ * Waits until every policy is in force (the admission plugin loads each policy and binding from a watch, one by
+ * one): the probes must draw the warning of each.
+ */
+async function untilEffective(manifests: any[]): Promise<void> {
+  const policies = manifests.filter(m => m.kind === 'ValidatingAdmissionPolicy');
+  const forServices = (m: any) => m.spec.matchConstraints.resourceRules.some((r: any) => r.resources.includes('services'));
+  const expect = [
+    { probe: PROBE, names: policies.filter(m => !forServices(m)).map(m => m.metadata.name) },
+    { probe: SERVICE_PROBE, names: policies.filter(forServices).map(m => m.metadata.name) },
+  ];
   for (let i = 0; i < 200; i++) {
-    const r = await dryRunCreate(PROBE);
-    if (r.warnings.some(w => w.includes("'cdk8s-hardened-workload-image-tag-pinned'"))) return;
-    if (i === 50) console.log(`  (waiting for the policies; the probe got: ${r.created ? 'created' : r.message} ${r.warnings.join(' | ')})`);
+    const missing: string[] = [];
+    for (const e of expect) {
+      const r = await dryRunCreate(e.probe);
+      missing.push(...e.names.filter(n => !r.warnings.some(w => w.includes(`'${n}'`))));
+    }
+    if (missing.length === 0) return;
+    if (i === 50) console.log(`  (waiting for the policies; not yet in force: ${missing.join(', ')})`);
     await sleep(100);
   }
-  throw new Error('the generated admission policies did not come into force within 20 s');
+  throw new Error('the generated admission policies did not all come into force within 20 s');
 }
 
 /** Waits until the error rules deny (after their bindings got their real actions back). */

@@ -54,7 +54,40 @@ const WINDOWS = "has(variables.podSpec.os) && has(variables.podSpec.os.name) && 
 
 const limitSet = (resource: string) => `has(c.resources) && has(c.resources.limits) && '${resource}' in c.resources.limits`;
 
+/** The rule's `MIN_ID`: UIDs and GIDs below it may collide with users and groups of the host. */
+const MIN_ID = 10000;
+
+/** A pod-level field of the pod's securityContext holds, when set. */
+const podId = (field: string, holds: (v: string) => string) =>
+  `(!has(variables.podSpec.securityContext) || !has(variables.podSpec.securityContext.${field}) || ${holds(`variables.podSpec.securityContext.${field}`)})`;
+/** A container field of every container's securityContext holds, when set. */
+const containerIds = (field: string, holds: (v: string) => string) =>
+  `(${containersExpression(ALL)}).all(c, !has(c.securityContext) || !has(c.securityContext.${field}) || ${holds(`c.securityContext.${field}`)})`;
+const high = (v: string) => `${v} >= ${MIN_ID}`;
+const zeroOrHigh = (v: string) => `(${v} == 0 || ${v} >= ${MIN_ID})`;
+const notRoot = (v: string) => `${v} != 0`;
+
 export const CEL_CHECKS: { readonly [ruleId: string]: CelCheck } = {
+  'workload-high-uid': {
+    target: CelTarget.PODS,
+    compliant: `${podId('runAsUser', high)} && ${containerIds('runAsUser', high)}`,
+    exempt: WINDOWS,
+    problem: `sets a runAsUser below ${MIN_ID}`,
+  },
+  'workload-high-gid': {
+    target: CelTarget.PODS,
+    // 0 is the root group, which workload-root-group reports.
+    compliant: `${podId('runAsGroup', zeroOrHigh)} && ${podId('fsGroup', zeroOrHigh)} && ${containerIds('runAsGroup', zeroOrHigh)}`,
+    exempt: WINDOWS,
+    problem: `sets a runAsGroup or fsGroup below ${MIN_ID}`,
+  },
+  'workload-root-group': {
+    target: CelTarget.PODS,
+    compliant: `${podId('runAsGroup', notRoot)} && ${podId('fsGroup', notRoot)} && ${containerIds('runAsGroup', notRoot)}`
+      + ` && ${podId('supplementalGroups', v => `${v}.all(g, g != 0)`)}`,
+    exempt: WINDOWS,
+    problem: 'sets a group ID of 0, the root group',
+  },
   'workload-image-tag-pinned': {
     target: CelTarget.WORKLOADS,
     compliant: IMAGE_PINNED,
