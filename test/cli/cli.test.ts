@@ -2,28 +2,15 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CliIo, runCli } from '../../src/cli/cli';
-import { FileWriter } from '../../src/private/atomic-write';
+import { runCli } from '../../src/cli/cli';
 import { PSA_NEWEST_MINOR } from '../../src/rules/pss/private/versions';
 import { fullDiskWriter } from '../helpers/full-disk';
+import { memoryIo } from '../helpers/memory-io';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
 }
 
-function memoryIo(cwd: string, writer?: FileWriter): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    cwd,
-    writer,
-    stdout: t => { out.push(t); },
-    stderr: t => { err.push(t); },
-    readStdin: async () => new Uint8Array(),
-  };
-}
 
 const PRIVILEGED_POD = `apiVersion: v1
 kind: Pod

@@ -3,14 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { AdmissionGuardrails, Packs } from '../../src';
-import { CliIo, runCli } from '../../src/cli/cli';
+import { runCli } from '../../src/cli/cli';
 import { decodeManifests } from '../../src/decode';
+import { memoryIo } from '../helpers/memory-io';
 
-function memoryIo(cwd: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, cwd, stdout: t => { out.push(t); }, stderr: t => { err.push(t); }, readStdin: async () => new Uint8Array() };
-}
 
 describe('cdk8s-hardened policies', () => {
   test('prints the AdmissionGuardrails chart, and kubectl reads the YAML back as exactly those objects', async () => {

@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
-import { CliIo, runCli } from '../../src/cli/cli';
+import { runCli } from '../../src/cli/cli';
 import { scan } from '../../src/cli/scan';
 import { Guardrails } from '../../src/guardrails/guardrails';
 import { HardenedValidation } from '../../src/plugin';
+import { memoryIo } from '../helpers/memory-io';
 import { sarifValidator } from '../helpers/sarif-schema';
 
 const WORKFLOW = `apiVersion: argoproj.io/v1alpha1
@@ -27,18 +28,6 @@ function dirWith(text: string): string {
   return dir;
 }
 
-function memoryIo(cwd: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    cwd,
-    stdout: t => { out.push(t); },
-    stderr: t => { err.push(t); },
-    readStdin: async () => new Uint8Array(),
-  };
-}
 
 describe('objects passed over are counted and listed in every report', () => {
   const result = scan(['ci.yaml'], { cwd: dirWith(INPUT) });
