@@ -8,9 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { parseAllDocuments } from 'yaml';
 import { collectionPath, createObject, request } from './api-server';
-import { CORPUS_DIR } from './corpus';
+import { corpusFiles, loadCorpus } from './corpus';
 import { sleep } from './kubectl';
 import { AdmissionGuardrails } from '../../src/constructs/admission';
 import { Evaluator } from '../../src/engine/evaluator';
@@ -191,15 +190,7 @@ function fixtureObjects(ruleIds: string[]): CaseObject[] {
 
 /** Every object of the conformance corpus. */
 function corpusObjects(): CaseObject[] {
-  const out: CaseObject[] = [];
-  for (const file of fs.readdirSync(CORPUS_DIR).filter(f => /\.ya?ml$/.test(f)).sort()) {
-    for (const doc of parseAllDocuments(fs.readFileSync(path.join(CORPUS_DIR, file), 'utf-8'))) {
-      const value = doc.toJS();
-      if (!value || typeof value !== 'object') continue;
-      for (const v of value.kind === 'List' ? value.items ?? [] : [value]) out.push({ where: `${file} ${v?.kind}/${v?.metadata?.name}`, value: v });
-    }
-  }
-  return out;
+  return loadCorpus(corpusFiles()).map(o => ({ where: `${path.basename(o.file)} ${o.value?.kind}/${o.value?.metadata?.name}`, value: o.value }));
 }
 
 /** Deletes the generated policies and bindings, and waits until they are no longer enforced. */

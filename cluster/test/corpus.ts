@@ -18,11 +18,18 @@ export const LEVELS = ['baseline', 'restricted'] as const;
 export type Level = typeof LEVELS[number];
 const VERSION = '1.37';
 
-interface CorpusObject { readonly index: number; readonly file: string; readonly value: any }
+/** One object of the corpus, list items included. */
+export interface CorpusObject { readonly index: number; readonly file: string; readonly value: any }
 
 const key = (file: string, kind?: string, name?: string) => `${path.resolve(file)}|${kind}|${name}`;
 
-function loadCorpus(files: string[]): CorpusObject[] {
+/** The corpus files, sorted. */
+export function corpusFiles(): string[] {
+  return fs.readdirSync(CORPUS_DIR).filter(f => /\.ya?ml$/.test(f)).sort().map(f => path.join(CORPUS_DIR, f));
+}
+
+/** The objects of the corpus files, in order, List items flattened. */
+export function loadCorpus(files: string[]): CorpusObject[] {
   const out: CorpusObject[] = [];
   for (const file of files) {
     for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf-8'))) {
@@ -68,7 +75,7 @@ export interface CorpusComparison {
 const namespaceOf = (level: Level) => `psa-${level}`;
 
 export async function compareCorpus(): Promise<CorpusComparison> {
-  const files = fs.readdirSync(CORPUS_DIR).filter(f => /\.ya?ml$/.test(f)).sort().map(f => path.join(CORPUS_DIR, f));
+  const files = corpusFiles();
   const corpus = loadCorpus(files);
   const ours = { baseline: ourVerdicts(files, 'baseline'), restricted: ourVerdicts(files, 'restricted') };
   const withPod = corpus.filter(o => podTemplate(o.value) !== undefined);
