@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
@@ -10,6 +8,7 @@ import { RulePack } from '../../engine/rule-pack';
 import { Severity } from '../../engine/severity';
 import { MIN_REASON_LENGTH, SUPPRESS_ANNOTATION_PREFIX } from '../../engine/suppression';
 import { Packs } from '../../packs/packs';
+import { packageInfo } from '../../private/package-info';
 
 /** Props of AdmissionGuardrails. */
 export interface AdmissionGuardrailsProps extends ChartProps {
@@ -68,7 +67,7 @@ export class AdmissionGuardrails extends Chart {
       }
     }
     this.ruleIds = rules.map(r => r.id);
-    const version = libraryVersion();
+    const version = packageInfo().version;
     for (const rule of rules) {
       const name = `${POLICY_PREFIX}${rule.id}`;
       const labels = { 'app.kubernetes.io/managed-by': MANAGED_BY, 'cdk8s-hardened.io/rule': rule.id, 'cdk8s-hardened.io/version': version };
@@ -114,11 +113,15 @@ function policySpec(rule: Rule, honourSuppressions: boolean): any {
   }] : undefined;
   const who = "object.kind + ' ' + (has(object.metadata.namespace) ? object.metadata.namespace + '/' : '') + (has(object.metadata.name) ? object.metadata.name : '')";
   const fix = celString(`; fix: ${rule.remediation}`);
+  // What every policy shares: fail closed, on create and update of the kinds the check reads.
+  const base = (resources: typeof WORKLOAD_RESOURCES) => ({
+    failurePolicy: 'Fail',
+    matchConstraints: { resourceRules: resources.map(r => ({ ...r, operations: ['CREATE', 'UPDATE'] })) },
+    ...(matchConditions ? { matchConditions } : {}),
+  });
   if (check.target === CelTarget.SERVICES) {
     return {
-      failurePolicy: 'Fail',
-      matchConstraints: { resourceRules: SERVICE_RESOURCES.map(r => ({ ...r, operations: ['CREATE', 'UPDATE'] })) },
-      ...(matchConditions ? { matchConditions } : {}),
+      ...base(SERVICE_RESOURCES),
       validations: [{
         expression: check.compliant,
         message: `${rule.id}: ${check.problem}`,
@@ -128,9 +131,7 @@ function policySpec(rule: Rule, honourSuppressions: boolean): any {
   }
   if (check.target === CelTarget.PODS) {
     return {
-      failurePolicy: 'Fail',
-      matchConstraints: { resourceRules: WORKLOAD_RESOURCES.map(r => ({ ...r, operations: ['CREATE', 'UPDATE'] })) },
-      ...(matchConditions ? { matchConditions } : {}),
+      ...base(WORKLOAD_RESOURCES),
       variables: [{ name: 'podSpec', expression: POD_SPEC }],
       validations: [{
         // An object without a pod template (a ReplicationController may have none) has no pod to judge.
@@ -146,9 +147,7 @@ function policySpec(rule: Rule, honourSuppressions: boolean): any {
     { name: 'offending', expression: `variables.containers.filter(c, !(${check.compliant}))` },
   ];
   return {
-    failurePolicy: 'Fail',
-    matchConstraints: { resourceRules: WORKLOAD_RESOURCES.map(r => ({ ...r, operations: ['CREATE', 'UPDATE'] })) },
-    ...(matchConditions ? { matchConditions } : {}),
+    ...base(WORKLOAD_RESOURCES),
     variables,
     validations: [{
       expression: check.exempt ? `(${check.exempt}) || size(variables.offending) == 0` : 'size(variables.offending) == 0',
@@ -157,13 +156,4 @@ function policySpec(rule: Rule, honourSuppressions: boolean): any {
         + ` + variables.offending.map(c, '"' + c.name + '"').join(', ') + ${celString(` ${check.problem}`)} + ${fix}`,
     }],
   };
-}
-
-/** The version of this library, for the policies' labels. */
-function libraryVersion(): string {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
