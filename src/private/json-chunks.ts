@@ -10,14 +10,18 @@ export function* jsonChunks(value: unknown): Generator<string> {
 
 /** Arrays longer than this are written element by element at any depth. */
 const LARGE_ARRAY = 32;
-/** Containers above this depth are written member by member. */
-const STREAMED_DEPTH = 3;
+/**
+ * Containers above this depth are written member by member. Below it, an object is taken apart only when one of its
+ * members is a large array (a SARIF run and its results): the many small objects of a report (a finding) are
+ * stringified whole, since a generator step per member costs more than the member's text.
+ */
+const STREAMED_DEPTH = 2;
 const INDENT = '  ';
 
 function* chunksOf(raw: unknown, indent: string, depth: number, key: string): Generator<string> {
   const value = raw !== null && typeof raw === 'object' && typeof (raw as any).toJSON === 'function' ? (raw as any).toJSON(key) : raw;
   const streamed = value !== null && typeof value === 'object'
-    && (depth < STREAMED_DEPTH || (Array.isArray(value) && value.length > LARGE_ARRAY));
+    && (depth < STREAMED_DEPTH || isLargeArray(value) || (!Array.isArray(value) && hasLargeArrayMember(value)));
   if (!streamed) {
     const text = JSON.stringify(value, null, 2);
     // Undefined, functions and symbols have no JSON; callers place them as JSON.stringify does.
@@ -46,6 +50,17 @@ function* chunksOf(raw: unknown, indent: string, depth: number, key: string): Ge
     yield* chunksOf(member, inner, depth + 1, k);
   }
   yield first ? '{}' : `\n${indent}}`;
+}
+
+function isLargeArray(value: unknown): boolean {
+  return Array.isArray(value) && value.length > LARGE_ARRAY;
+}
+
+function hasLargeArrayMember(value: object): boolean {
+  for (const k in value) {
+    if (Object.prototype.hasOwnProperty.call(value, k) && isLargeArray((value as { [key: string]: unknown })[k])) return true;
+  }
+  return false;
 }
 
 /** Joins small chunks into pieces of about `size` characters, to write them with few calls. */
