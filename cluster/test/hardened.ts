@@ -2,8 +2,7 @@
  * The hardened workload kinds with their defaults, and fast-check samples of valid HardenedDeployment props, each
  * in its own IsolatedNamespace (restricted enforced, its quota and LimitRange).
  */
-import { App, Cron, Size, Testing } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import { App, Cron, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { IsolatedNamespace } from '../../src/constructs/namespace';
 import { HardenedCronJob, HardenedDaemonSet, HardenedDeployment, HardenedJob, HardenedStatefulSet } from '../../src/constructs/workloads';
@@ -12,9 +11,8 @@ import { ManifestObject } from '../../src/engine/manifest-object';
 import { Severity } from '../../src/engine/severity';
 import { Packs } from '../../src/packs/packs';
 
-/** Pinned by tag and digest, as the unit tests' images. */
-export const IMAGE = 'ghcr.io/acme/web:1.4.2@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
-export const SIDECAR_IMAGE = 'ghcr.io/acme/proxy:2.0.0@sha256:fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
+import { IMAGE } from '../../test/constructs/workloads/support';
+import { validHardenedDeploymentProps } from '../../test/helpers/hardened-deployment-props';
 
 /** A test case: a name and the synthesized objects of its namespace. */
 export interface Case { readonly name: string; readonly objects: any[] }
@@ -37,42 +35,6 @@ export function defaultWorkloads(): Case[] {
   ];
 }
 
-// The valid half of test/property/hardened-deployment.test.ts's props: values the construct accepts, no overrides.
-const securityContext = fc.record({
-  ensureNonRoot: fc.constant(true),
-  privileged: fc.constant(false),
-  allowPrivilegeEscalation: fc.constant(false),
-  readOnlyRootFilesystem: fc.constant(true),
-  user: fc.constantFrom(10001, 65534),
-  group: fc.constantFrom(10001, 20000),
-}, { requiredKeys: [] });
-const container = fc.record({
-  image: fc.constantFrom(IMAGE, SIDECAR_IMAGE),
-  portNumber: fc.constantFrom(80, 8080, 9443),
-  securityContext: fc.option(securityContext, { nil: undefined }),
-  resources: fc.option(fc.record({
-    cpu: fc.constant({ request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(250) }),
-    memory: fc.constantFrom(
-      { request: Size.mebibytes(64), limit: Size.mebibytes(128) },
-      { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
-    ),
-  }), { nil: undefined }),
-}, { requiredKeys: ['image'] });
-const props = fc.record({
-  replicas: fc.integer({ min: 0, max: 5 }),
-  containers: fc.array(container, { minLength: 1, maxLength: 3 }),
-  requireDigest: fc.boolean(),
-  writablePaths: fc.uniqueArray(fc.constantFrom('/var/cache/app', '/data', '/tmp'), { maxLength: 3 }),
-  writableTmp: fc.boolean(),
-  writableVolumeSizeLimit: fc.constantFrom(Size.mebibytes(16), Size.gibibytes(1)),
-  writableVolumeMedium: fc.constantFrom(kplus.EmptyDirMedium.DEFAULT, kplus.EmptyDirMedium.MEMORY),
-  probePath: fc.constantFrom('/healthz', '/'),
-  allowDns: fc.boolean(),
-  revisionHistoryLimit: fc.integer({ min: 1, max: 10 }),
-  disruptionBudget: fc.boolean(),
-  spreadReplicas: fc.boolean(),
-}, { requiredKeys: ['containers'] });
-
 /** What sampling produced: the cases, and how many samples the construct refused (and why, first few). */
 export interface Samples { readonly cases: Case[]; readonly refused: number; readonly refusals: string[] }
 
@@ -86,15 +48,12 @@ export function deploymentSamples(count: number, seed = 20260): Samples {
   const cases: Case[] = [];
   const refusals: string[] = [];
   let refused = 0;
-  const generated = fc.sample(props, { numRuns: count * 3, seed });
+  const generated = fc.sample(validHardenedDeploymentProps, { numRuns: count * 3, seed });
   for (const p of generated) {
     if (cases.length >= count) break;
     const name = `sample-${cases.length}`;
-    // Distinct names (the construct refuses duplicates) and distinct ports: containers of a pod share its network
-    // namespace, and the API server warns on a port two containers declare (the construct accepts that today).
-    const containers = p.containers.map((c, i) => ({ ...c, name: i === 0 ? 'app' : `side-${i}`, ...(c.portNumber ? { portNumber: c.portNumber + i } : {}) }));
     try {
-      const built = inNamespace(app, name, ns => new HardenedDeployment(ns, 'web', { ...(p as any), containers }));
+      const built = inNamespace(app, name, ns => new HardenedDeployment(ns, 'web', p as any));
       const findings = new Evaluator({ packs: Packs.defaults() })
         .evaluate(built.objects.map(o => ManifestObject.fromJson(o)))
         .unsuppressed(Severity.WARNING);

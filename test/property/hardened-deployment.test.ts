@@ -6,44 +6,13 @@
  *   (never a TypeError or another crash) whose message starts with `HardenedDeployment test/web: ` followed by the
  *   prop that carries the value.
  */
-import { Size, Testing } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import { Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { HardenedDeployment, HardenedDeploymentProps, HardeningCheck } from '../../src/constructs/workloads';
 import { Severity } from '../../src/engine/severity';
 import { pssFailedChecks } from '../../src/private/pss-evaluate';
-import { IMAGE, NAMESPACE, namespacedChart, report, SIDECAR_IMAGE } from '../constructs/workloads/support';
-
-const NAMES = ['app', 'web', 'side-car'];
-const validSecurityContext = fc.record({
-  ensureNonRoot: fc.constant(true),
-  privileged: fc.constant(false),
-  allowPrivilegeEscalation: fc.constant(false),
-  readOnlyRootFilesystem: fc.constant(true),
-  user: fc.constantFrom(10001, 20000, 65534),
-  group: fc.constantFrom(10001, 30000),
-}, { requiredKeys: [] });
-const validContainer = fc.record({
-  image: fc.constantFrom(IMAGE, SIDECAR_IMAGE, 'ghcr.io/acme/web@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'),
-  portNumber: fc.constantFrom(80, 8080, 9443, 65535),
-  securityContext: validSecurityContext,
-}, { requiredKeys: ['image'] });
-
-const validProps = fc.record({
-  replicas: fc.integer({ min: 0, max: 5 }),
-  // Names are unique per pod: each container takes the name of its index.
-  containers: fc.array(validContainer, { minLength: 1, maxLength: 3 }).map(cs => cs.map((c, i) => ({ ...c, name: NAMES[i] }))),
-  requireDigest: fc.boolean(),
-  writablePaths: fc.uniqueArray(fc.constantFrom('/var/cache/app', '/data', '/tmp'), { maxLength: 3 }),
-  writableTmp: fc.boolean(),
-  writableVolumeSizeLimit: fc.constantFrom(Size.mebibytes(16), Size.gibibytes(1)),
-  writableVolumeMedium: fc.constantFrom(kplus.EmptyDirMedium.DEFAULT, kplus.EmptyDirMedium.MEMORY),
-  probePath: fc.constantFrom('/healthz', '/'),
-  allowDns: fc.boolean(),
-  revisionHistoryLimit: fc.integer({ min: 1, max: 10 }),
-  disruptionBudget: fc.boolean(),
-  spreadReplicas: fc.boolean(),
-}, { requiredKeys: ['containers'] });
+import { NAMESPACE, namespacedChart, report } from '../constructs/workloads/support';
+import { validHardenedDeploymentProps as validProps } from '../helpers/hardened-deployment-props';
 
 type Props = { [key: string]: any; containers: any[] };
 /** One invalid or insecure value: where it goes, and the prop the refusal must name. */

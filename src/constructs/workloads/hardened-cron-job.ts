@@ -49,7 +49,7 @@ export class HardenedCronJob extends kplus.CronJob {
    * fixed in place (a served port without probes, an insecure value) is refused.
    */
   public attachContainer(cont: kplus.Container): void {
-    WorkloadHardening.beforeAttach(this.hardening, cont);
+    WorkloadHardening.beforeAttach(this.hardening, cont, this.containers);
     super.attachContainer(cont);
     this.hardening?.finishContainer(cont);
   }

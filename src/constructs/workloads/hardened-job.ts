@@ -48,7 +48,7 @@ export class HardenedJob extends kplus.Job {
    * fixed in place (a served port without probes, an insecure value) is refused.
    */
   public attachContainer(cont: kplus.Container): void {
-    WorkloadHardening.beforeAttach(this.hardening, cont);
+    WorkloadHardening.beforeAttach(this.hardening, cont, this.containers);
     super.attachContainer(cont);
     this.hardening?.finishContainer(cont);
   }

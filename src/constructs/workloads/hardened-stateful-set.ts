@@ -76,7 +76,7 @@ export class HardenedStatefulSet extends kplus.StatefulSet {
    * fixed in place (a served port without probes, an insecure value) is refused.
    */
   public attachContainer(cont: kplus.Container): void {
-    WorkloadHardening.beforeAttach(this.hardening, cont);
+    WorkloadHardening.beforeAttach(this.hardening, cont, this.containers);
     super.attachContainer(cont);
     this.hardening?.finishContainer(cont);
   }

@@ -206,6 +206,28 @@ describe('HardenedDeployment', () => {
         .toThrow(/attachContainer\(\) container "side"\.readiness\/liveness is "unset"; container "side" serves port 8080: give it readiness and liveness probes/);
     });
 
+    test('refuses a port that another container of the pod declares, in props, addContainer and attachContainer', () => {
+      // Containers of a pod share its network: the second could never bind the port.
+      expect(() => new HardenedDeployment(Testing.chart(), 'web', {
+        containers: [{ name: 'web', image: IMAGE, portNumber: 8080 }, { name: 'side', image: IMAGE, ports: [{ number: 8080, name: 'metrics' }] }],
+      })).toThrow('HardenedDeployment test/web: containers[1] port is "8080/TCP"; container "web" of the same pod already declares port 8080/TCP');
+      const web = new HardenedDeployment(Testing.chart(), 'web', { containers: [{ name: 'web', image: IMAGE, ports: [{ number: 8080, name: 'http' }] }] });
+      expect(() => web.addContainer({ name: 'side', image: IMAGE, portNumber: 8080 }))
+        .toThrow(/addContainer\(\) container "side" port is "8080\/TCP"; container "web"/);
+      expect(() => web.addContainer({ name: 'side', image: IMAGE, ports: [{ number: 9090, name: 'http' }] }))
+        .toThrow(/addContainer\(\) container "side" port name is "http"; container "web" of the same pod already has a port named "http"/);
+      const side = new kplus.Container({ name: 'side', image: IMAGE, ports: [{ number: 8080 }], readiness: kplus.Probe.fromTcpSocket(), liveness: kplus.Probe.fromTcpSocket() });
+      expect(() => web.attachContainer(side)).toThrow(/attachContainer\(\) container "side" port is "8080\/TCP"/);
+    });
+
+    test('accepts the same port number over another protocol, and distinct ports and names', () => {
+      const chart = Testing.chart();
+      const web = new HardenedDeployment(chart, 'web', { containers: [{ name: 'web', image: IMAGE, ports: [{ number: 8053, name: 'dns-tcp' }] }] });
+      web.addContainer({ name: 'side', image: IMAGE, ports: [{ number: 8053, protocol: kplus.Protocol.UDP, name: 'dns-udp' }, { number: 9090, name: 'metrics' }] });
+      expect(podSpec(byKind(chart, 'Deployment')).containers.map((c: any) => c.ports.map((p: any) => `${p.containerPort}/${p.protocol ?? 'TCP'}`)))
+        .toEqual([['8053/TCP'], ['8053/UDP', '9090/TCP']]);
+    });
+
     test('addInitContainer hardens init containers', () => {
       const chart = Testing.chart();
       const web = new HardenedDeployment(chart, 'web', { containers: [{ image: IMAGE }] });

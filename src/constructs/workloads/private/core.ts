@@ -10,6 +10,7 @@ import {
 } from './container';
 import { WorkloadNetworkPolicy } from './network-policy';
 import { ResolvedHardening } from './options';
+import { checkPodPorts, portsOfContainer, portsOfProps } from './pod-ports';
 import { invalid, refusal } from './refusal';
 import { CHECKS } from './rule-ids';
 
@@ -46,7 +47,9 @@ export class WorkloadHardening {
   /** `addContainer` of a hardened workload. `hardening` is undefined while the base constructor runs. */
   public static addContainer(workload: kplus.Workload, hardening: WorkloadHardening | undefined, cont: kplus.ContainerProps): kplus.Container {
     if (!isHardenedProps(cont) && !hardening) throw new Error('internal: container props reached a hardened workload unhardened');
-    const props = hardening ? hardenContainerProps(cont, hardening.options, `addContainer() container "${cont.name ?? 'main'}"`, ContainerRole.MAIN) : cont;
+    const prop = `addContainer() container "${cont.name ?? 'main'}"`;
+    const props = hardening ? hardenContainerProps(cont, hardening.options, prop, ContainerRole.MAIN) : cont;
+    if (hardening) checkPodPorts([...workload.containers.map(c => portsOfContainer(c, `container "${c.name}"`)), portsOfProps(props, prop)], hardening.options);
     // Same two steps as AbstractPod.addContainer, so the container is marked hardened before attachContainer sees it.
     const impl = markHardenedContainer(new kplus.Container(props));
     workload.attachContainer(impl);
@@ -54,10 +57,12 @@ export class WorkloadHardening {
   }
 
   /** `attachContainer` of a hardened workload, before the base implementation stores the container. */
-  public static beforeAttach(hardening: WorkloadHardening | undefined, cont: kplus.Container): void {
+  public static beforeAttach(hardening: WorkloadHardening | undefined, cont: kplus.Container, existing: kplus.Container[]): void {
     if (isHardenedContainer(cont)) return;
     if (!hardening) throw new Error('internal: a container reached a hardened workload unhardened');
-    hardenAttachedContainer(cont, hardening.options, `attachContainer() container "${cont.name}"`);
+    const prop = `attachContainer() container "${cont.name}"`;
+    hardenAttachedContainer(cont, hardening.options, prop);
+    checkPodPorts([...existing.map(c => portsOfContainer(c, `container "${c.name}"`)), portsOfContainer(cont, prop)], hardening.options);
   }
 
   /** Init container props of a hardened workload. */

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { HardeningCheck, HardeningDefaults } from '../hardening';
 import { checkUserIds, checkVolume, ContainerRole, hardenContainerProps } from './container';
 import { ResolvedHardening } from './options';
+import { checkPodPorts, portsOfProps } from './pod-ports';
 import { refusal } from './refusal';
 
 /**
@@ -23,6 +24,7 @@ export function hardenPodProps<P extends kplus.WorkloadProps>(props: P, o: Resol
     throw refusal(o.subject, 'securityContext.ensureNonRoot', false, HardeningCheck.RUN_AS_ROOT, 'remove ensureNonRoot (the default is true) and build the image to run as a non-root user');
   }
   (props.volumes ?? []).forEach((v, i) => checkVolume(v, `volumes[${i}]`, o));
+  checkPodPorts((props.containers ?? []).map((c, i) => portsOfProps(c, `containers[${i}]`)), o);
 
   return {
     ...props,
