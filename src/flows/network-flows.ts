@@ -4,8 +4,8 @@ import { ManifestObject } from '../engine/manifest-object';
 import { RuleContext } from '../engine/rule-context';
 import { isObject } from '../private/pod-template';
 import { ALL_PORTS, intersectPorts, portList, portsAllowing, rulePorts, sortPorts } from '../rules/network/private/allowed-ports';
-import { Labels, LabelSelector } from '../rules/network/private/label-selector';
-import { DEFAULT_NAMESPACE, effectiveNamespace, NAMESPACE_NAME_LABEL, namespaceLabels, namespaceObjects, Workload, workloadsByNamespace } from '../rules/network/private/namespaces';
+import { LabelSelector } from '../rules/network/private/label-selector';
+import { NAMESPACE_NAME_LABEL, namespaceLabelsIn, namespaceObjects, Workload, workloadNamespace, workloadsByNamespace } from '../rules/network/private/namespaces';
 import { Direction, policiesIsolating, PolicyEntry, policyRulesOf, peersOf } from '../rules/network/private/policies';
 
 /**
@@ -55,7 +55,7 @@ function computeFlows(context: RuleContext): NetworkFlow[] {
   const nsObjects = namespaceObjects(context);
   const appNamespaces = new Set([...namespaces.keys(), ...nsObjects.keys()]);
   const side = (w: Workload, direction: Direction): Side => {
-    const policies = policiesIsolating(context, nsOf(w), w.podLabels, direction);
+    const policies = policiesIsolating(context, workloadNamespace(w), w.podLabels, direction);
     return { isolated: policies.length > 0, policies };
   };
   const ingress = new Map(workloads.map(w => [w, side(w, Direction.INGRESS)]));
@@ -80,8 +80,9 @@ function computeFlows(context: RuleContext): NetworkFlow[] {
       const out = egress.get(src)!;
       const inn = ingress.get(dst)!;
       if (!out.isolated && !inn.isolated) continue; // drawn once as "anywhere" edges below
-      const allowedOut = out.isolated ? portsAllowing(out.policies, Direction.EGRESS, dst, namespaceLabelsOf(nsOf(dst))) : ALL_PORTS;
-      const allowedIn = inn.isolated ? portsAllowing(inn.policies, Direction.INGRESS, src, namespaceLabelsOf(nsOf(src))) : ALL_PORTS;
+      const labelsOf = (w: Workload) => namespaceLabelsIn(context, workloadNamespace(w));
+      const allowedOut = out.isolated ? portsAllowing(out.policies, Direction.EGRESS, dst, labelsOf(dst)) : ALL_PORTS;
+      const allowedIn = inn.isolated ? portsAllowing(inn.policies, Direction.INGRESS, src, labelsOf(src)) : ALL_PORTS;
       const ports = intersectPorts(allowedOut, allowedIn);
       if (ports === undefined) continue;
       add({ source: workloadEndpoint(src), destination: workloadEndpoint(dst), ports: portList(ports), reason: 'policy' });
@@ -119,10 +120,6 @@ function computeFlows(context: RuleContext): NetworkFlow[] {
   }
 
   return [...flows.values()].sort((a, b) => flowKey(a).localeCompare(flowKey(b)));
-
-  function namespaceLabelsOf(ns: string): Labels {
-    return namespaceLabels(ns, nsObjects.get(ns));
-  }
 }
 
 /** The endpoint outside the app that a peer stands for, or undefined when the peer selects app pods only. */
@@ -142,12 +139,7 @@ function externalEndpoint(peer: any, appNamespaces: Set<string>): FlowEndpoint |
 }
 
 function workloadEndpoint(w: Workload): FlowEndpoint {
-  return { kind: FlowEndpointKind.WORKLOAD, label: `${w.object.kind} ${w.object.name}`, namespace: nsOf(w) };
-}
-
-/** The namespace a workload runs in, as the network index keys it (unset means `default`). */
-function nsOf(w: Workload): string {
-  return effectiveNamespace(w.object) ?? DEFAULT_NAMESPACE;
+  return { kind: FlowEndpointKind.WORKLOAD, label: `${w.object.kind} ${w.object.name}`, namespace: workloadNamespace(w) };
 }
 
 function flowKey(f: NetworkFlow): string {

@@ -1,7 +1,7 @@
 import { intersectPorts, portList, PortSet, portsAllowing, rulePorts } from './private/allowed-ports';
 import { Labels, LabelSelector } from './private/label-selector';
 import {
-  DEFAULT_NAMESPACE, effectiveNamespace, NAMESPACE_NAME_LABEL, namespaceLabels, namespaceObjects, Workload, workloadsByNamespace, workloadsSelected,
+  NAMESPACE_NAME_LABEL, namespaceLabelsIn, namespaceObjects, Workload, workloadNamespace, workloadsByNamespace, workloadsSelected,
 } from './private/namespaces';
 import { Direction, PolicyEntry, policiesIsolating, policyEntryOf, peersOf, policyRulesOf } from './private/policies';
 import { ManifestObject } from '../../engine/manifest-object';
@@ -71,7 +71,7 @@ function blockedPairs(context: RuleContext, direction: Direction, selected: Work
   const otherDirection = direction === Direction.INGRESS ? Direction.EGRESS : Direction.INGRESS;
   const groups = new Map<string, { blocking: PolicyEntry[]; members: Workload[] }>();
   for (const other of peers) {
-    const blocking = policiesIsolating(context, nsOf(other), other.podLabels, otherDirection);
+    const blocking = policiesIsolating(context, workloadNamespace(other), other.podLabels, otherDirection);
     if (blocking.length === 0) continue; // that side is not isolated: it allows everything
     const key = blocking.map(p => policyIndex(context, p)).join(',');
     const group = groups.get(key);
@@ -85,10 +85,10 @@ function blockedPairs(context: RuleContext, direction: Direction, selected: Work
     for (const own of selected) {
       // Traffic between the pods of one workload is its replicas talking; the flow diagram leaves it out too.
       if (members.length === 1 && members[0] === own) continue;
-      const ownNs = nsOf(own);
+      const ownNs = workloadNamespace(own);
       if (needsLabels && !namespaceLabelsKnown(context, ownNs)) continue;
       let labels = nsLabels.get(ownNs);
-      if (!labels) nsLabels.set(ownNs, labels = namespaceLabelsOf(context, ownNs));
+      if (!labels) nsLabels.set(ownNs, labels = namespaceLabelsIn(context, ownNs));
       const allowed = portsAllowing(blocking, otherDirection, own, labels);
       if (intersectPorts(allowed, ports) !== undefined) continue;
       for (const other of members) {
@@ -117,7 +117,7 @@ function describe(policy: PolicyEntry, direction: Direction, path: string, { nam
     : `add an ingress rule allowing ${workloadName(first.own)}${on} to a NetworkPolicy selecting ${workloadName(first.other)}'s pods`;
   return {
     message: `${path} allows traffic from ${named.map(pairText).join(', ')}${more}${on}, but the other end blocks it: `
-      + `the ${side} of ${workloadName(first.other)} is isolated by NetworkPolicy ${blockers} in namespace "${nsOf(first.other)}" and no rule of `
+      + `the ${side} of ${workloadName(first.other)} is isolated by NetworkPolicy ${blockers} in namespace "${workloadNamespace(first.other)}" and no rule of `
       + `them allows ${workloadName(first.own)}, so the connection is dropped; ${fix}, or remove this peer if the flow is not needed`
       + ` (policy "${policy.object.name || '<unnamed>'}")`,
     path,
@@ -140,7 +140,7 @@ function peerWorkloads(context: RuleContext, peer: { [key: string]: any }, polic
     if (!nsSelector.valid) return [];
     const named = nsSelector.requiredValue(NAMESPACE_NAME_LABEL);
     const candidates = named !== undefined ? [named] : [...workloadsByNamespace(context).keys()];
-    namespaces = candidates.filter(ns => nsSelector.matches(namespaceLabelsOf(context, ns)));
+    namespaces = candidates.filter(ns => nsSelector.matches(namespaceLabelsIn(context, ns)));
   }
   return namespaces.flatMap(ns => workloadsSelected(context, ns, podSelector));
 }
@@ -165,10 +165,6 @@ function namespaceLabelsKnown(context: RuleContext, ns: string): boolean {
   return namespaceObjects(context).has(ns);
 }
 
-function namespaceLabelsOf(context: RuleContext, ns: string): Labels {
-  return namespaceLabels(ns, namespaceObjects(context).get(ns));
-}
-
 /** A stable number per policy, to group peers that the same policies isolate. */
 function policyIndex(context: RuleContext, policy: PolicyEntry): number {
   const index = context._memoize('network:policy-index', () => new Map<PolicyEntry, number>());
@@ -181,9 +177,5 @@ function policyIndex(context: RuleContext, policy: PolicyEntry): number {
 }
 
 function workloadName(w: Workload): string {
-  return `${w.object.kind} "${w.object.name || '<unnamed>'}" (namespace "${nsOf(w)}")`;
-}
-
-function nsOf(w: Workload): string {
-  return effectiveNamespace(w.object) ?? DEFAULT_NAMESPACE;
+  return `${w.object.kind} "${w.object.name || '<unnamed>'}" (namespace "${workloadNamespace(w)}")`;
 }

@@ -122,6 +122,16 @@ export function namespaceLabels(name: string, object: ManifestObject | undefined
   return { ...(object ? labelsOf(object.manifest?.metadata) : {}), [NAMESPACE_NAME_LABEL]: name };
 }
 
+/** The labels of a namespace of the app, as its Namespace object (if the app has one) gives them in the cluster. */
+export function namespaceLabelsIn(context: RuleContext, name: string): Labels {
+  return namespaceLabels(name, namespaceObjects(context).get(name));
+}
+
+/** The namespace a workload runs in, as the network index keys it (unset means `default`). */
+export function workloadNamespace(w: Workload): string {
+  return effectiveNamespace(w.object) ?? DEFAULT_NAMESPACE;
+}
+
 /** The effective namespaces that hold at least one object of the kind (and API group). */
 export function namespacesHolding(context: RuleContext, kind: string, apiGroup: string): Set<string> {
   return context._memoize(`network:namespaces-holding:${kind}:${apiGroup}`, () => {
