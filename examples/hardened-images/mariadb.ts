@@ -36,6 +36,8 @@ export function mariadb(scope: Construct): HardenedStatefulSet {
       resources: {
         cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.units(1) },
         memory: { request: Size.gibibytes(1), limit: Size.gibibytes(1) },
+        // Disk-backed emptyDirs count against the container's ephemeral storage: room for a full tmpdir.
+        ephemeralStorage: { request: Size.gibibytes(2), limit: Size.gibibytes(4) },
       },
     }],
   });
