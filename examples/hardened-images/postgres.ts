@@ -17,6 +17,9 @@ export function postgres(scope: Construct): HardenedStatefulSet {
 
   const db = new HardenedStatefulSet(scope, 'postgres', {
     replicas: 1,
+    // The image stops PostgreSQL with SIGINT (fast shutdown), which still writes a checkpoint; cut short after the
+    // default 30 seconds, the next start begins with crash recovery.
+    terminationGracePeriod: Duration.minutes(2),
     // The kubelet hands the volume to group 10001 on the first mount only, instead of changing the group and
     // mode of every database file at each start.
     securityContext: { fsGroupChangePolicy: kplus.FsGroupChangePolicy.ON_ROOT_MISMATCH },
