@@ -292,6 +292,18 @@ describe('HardenedDeployment', () => {
       expect(pod.securityContext).toMatchObject({ runAsUser: 65532, runAsGroup: HardeningDefaults.USER_ID });
       expect(pod.containers[0].securityContext).toMatchObject({ runAsUser: 20000, runAsGroup: 20001 });
     });
+
+    test("a container refused for running as root is told the pod's user is its default", () => {
+      const chart = Testing.chart();
+      expect(() => new HardenedDeployment(chart, 'web', {
+        securityContext: { user: 65532 },
+        containers: [{ image: IMAGE, securityContext: { user: 0 } }],
+      })).toThrow('containers[0].securityContext.user is 0, which breaks rule pss-run-as-non-root');
+      expect(() => new HardenedDeployment(Testing.chart(), 'web', {
+        securityContext: { user: 65532 },
+        containers: [{ image: IMAGE, securityContext: { user: 0 } }],
+      })).toThrow('Fix: remove user (the default is 65532)');
+    });
   });
 
   describe('overrides', () => {
