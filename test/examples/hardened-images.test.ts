@@ -88,6 +88,16 @@ describe.each(HARDENED_IMAGES.map((image, row) => ({ ...image, row })))('$name, 
     expect(mountedFrom('emptyDir').includes('/tmp')).toBe(!writable.includes('not even `/tmp`'));
   });
 
+  test('every mount names one volume of the pod, and no path is mounted twice (the API server refuses both)', () => {
+    const names: string[] = (pod.volumes ?? []).map((v: any) => v.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const c of containers) {
+      const mounts: any[] = c.volumeMounts ?? [];
+      expect(mounts.filter(m => !names.includes(m.name)).map(m => m.name)).toEqual([]);
+      expect(new Set(mounts.map(m => m.mountPath)).size).toBe(mounts.length);
+    }
+  });
+
   test('every *_FILE variable names a file of a Secret mounted into that container', () => {
     for (const c of containers) {
       for (const variable of (c.env ?? []).filter((e: any) => e.name.endsWith('_FILE'))) {
