@@ -10,10 +10,6 @@ export function mariadb(scope: Construct): HardenedStatefulSet {
     storeKind: SecretStoreKind.CLUSTER_SECRET_STORE,
     data: [{ secretKey: 'root-password', remoteKey: 'databases/mariadb', property: 'root-password' }],
   });
-  const data = new kplus.PersistentVolumeClaim(scope, 'mariadb-data', {
-    storage: Size.gibibytes(20),
-    accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
-  });
 
   const db = new HardenedStatefulSet(scope, 'mariadb', {
     replicas: 1,
@@ -22,6 +18,7 @@ export function mariadb(scope: Construct): HardenedStatefulSet {
     securityContext: { fsGroupChangePolicy: kplus.FsGroupChangePolicy.ON_ROOT_MISMATCH },
     // The socket and pid file; /tmp (a default) is the server's tmpdir.
     writablePaths: ['/run/mysqld'],
+    volumeClaims: [{ name: 'data', mountPath: '/var/lib/mysql', storage: Size.gibibytes(20) }],
     // On-disk temporary tables can be large: back the writable paths by the node's disk, not by memory.
     writableVolumeMedium: kplus.EmptyDirMedium.DEFAULT,
     writableVolumeSizeLimit: Size.gibibytes(1),
@@ -43,7 +40,6 @@ export function mariadb(scope: Construct): HardenedStatefulSet {
       },
     }],
   });
-  db.containers[0].mount('/var/lib/mysql', kplus.Volume.fromPersistentVolumeClaim(scope, 'mariadb-data-volume', data));
   new SecretBackedEnv(scope, 'mariadb-secrets', {
     source: password,
     files: [{ key: 'root-password' }],

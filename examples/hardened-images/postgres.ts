@@ -10,10 +10,6 @@ export function postgres(scope: Construct): HardenedStatefulSet {
     storeKind: SecretStoreKind.CLUSTER_SECRET_STORE,
     data: [{ secretKey: 'password', remoteKey: 'databases/postgres', property: 'password' }],
   });
-  const data = new kplus.PersistentVolumeClaim(scope, 'postgres-data', {
-    storage: Size.gibibytes(20),
-    accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
-  });
 
   const db = new HardenedStatefulSet(scope, 'postgres', {
     replicas: 1,
@@ -26,6 +22,9 @@ export function postgres(scope: Construct): HardenedStatefulSet {
     // The Unix socket and its lock file; /tmp (a default) takes the passwd entry the entrypoint fakes for
     // initdb with nss_wrapper, since uid 10001 is not in the image's /etc/passwd.
     writablePaths: ['/var/run/postgresql'],
+    // PostgreSQL 18 images keep PGDATA in /var/lib/postgresql/18/docker: a subdirectory of the claim, which
+    // initdb creates with the owner and mode (0700) it insists on, whatever else the volume root holds.
+    volumeClaims: [{ name: 'data', mountPath: '/var/lib/postgresql', storage: Size.gibibytes(20) }],
     containers: [{
       name: 'postgres',
       image: 'postgres:18.2-alpine',
@@ -45,9 +44,6 @@ export function postgres(scope: Construct): HardenedStatefulSet {
       },
     }],
   });
-  // PostgreSQL 18 images keep PGDATA in /var/lib/postgresql/18/docker: a subdirectory of the volume, which
-  // initdb creates with the owner and mode (0700) it insists on, whatever else the volume root holds.
-  db.containers[0].mount('/var/lib/postgresql', kplus.Volume.fromPersistentVolumeClaim(scope, 'postgres-data-volume', data));
   new SecretBackedEnv(scope, 'postgres-secrets', {
     source: password,
     files: [{ key: 'password' }],

@@ -10,11 +10,6 @@ export function rabbitmq(scope: Construct): HardenedStatefulSet {
     storeKind: SecretStoreKind.CLUSTER_SECRET_STORE,
     data: [{ secretKey: 'erlang-cookie', remoteKey: 'brokers/rabbitmq', property: 'erlang-cookie' }],
   });
-  const data = new kplus.PersistentVolumeClaim(scope, 'rabbitmq-data', {
-    storage: Size.gibibytes(10),
-    accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
-  });
-  const dataVolume = kplus.Volume.fromPersistentVolumeClaim(scope, 'rabbitmq-data-volume', data);
 
   // A StatefulSet keeps the pod's hostname, and RabbitMQ stores its data under its node name, rabbit@<hostname>.
   const broker = new HardenedStatefulSet(scope, 'rabbitmq', {
@@ -22,19 +17,19 @@ export function rabbitmq(scope: Construct): HardenedStatefulSet {
     securityContext: { fsGroupChangePolicy: kplus.FsGroupChangePolicy.ON_ROOT_MISMATCH },
     // The image makes it writable for any user (mode 1777); with a read-only root it must be a volume.
     writablePaths: ['/var/log/rabbitmq'],
+    // RabbitMQ's HOME: its database and the Erlang cookie, which the init container puts there.
+    volumeClaims: [{ name: 'data', mountPath: '/var/lib/rabbitmq', storage: Size.gibibytes(10), containers: ['rabbitmq', 'erlang-cookie'] }],
     initContainers: [{
       name: 'erlang-cookie',
       image: 'rabbitmq:4.1.6-alpine',
       // Erlang refuses a cookie that its group can read, and a Secret volume under fsGroup is group-readable:
       // copy it into the data volume (HOME) as the broker's own file, mode 0400, at every start.
       command: ['sh', '-c', 'rm -f "$HOME/.erlang.cookie" && cp /run/secrets/rabbitmq/erlang-cookie "$HOME/.erlang.cookie" && chmod 0400 "$HOME/.erlang.cookie"'],
-      volumeMounts: [{ path: '/var/lib/rabbitmq', volume: dataVolume }],
     }],
     containers: [{
       name: 'rabbitmq',
       image: 'rabbitmq:4.1.6-alpine',
       portNumber: 5672,
-      volumeMounts: [{ path: '/var/lib/rabbitmq', volume: dataVolume }],
       // The CLI starts an Erlang VM, so it gets seconds, not the default one.
       readiness: kplus.Probe.fromCommand(['rabbitmq-diagnostics', '--quiet', 'check_port_connectivity'], {
         periodSeconds: Duration.seconds(30), timeoutSeconds: Duration.seconds(15),

@@ -11,13 +11,11 @@ export function redis(scope: Construct): HardenedStatefulSet {
     storeKind: SecretStoreKind.CLUSTER_SECRET_STORE,
     data: [{ secretKey: 'users.acl', remoteKey: 'caches/redis', property: 'users.acl' }],
   });
-  const data = new kplus.PersistentVolumeClaim(scope, 'redis-data', {
-    storage: Size.gibibytes(5),
-    accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
-  });
 
   const cache = new HardenedStatefulSet(scope, 'redis', {
     replicas: 1,
+    // /data is the image's working directory: the RDB snapshot and the append-only files go there.
+    volumeClaims: [{ name: 'data', mountPath: '/data', storage: Size.gibibytes(5) }],
     containers: [{
       name: 'redis',
       image: 'redis:8.2-alpine',
@@ -32,8 +30,6 @@ export function redis(scope: Construct): HardenedStatefulSet {
       },
     }],
   });
-  // /data is the image's working directory: the RDB snapshot and the append-only files go there.
-  cache.containers[0].mount('/data', kplus.Volume.fromPersistentVolumeClaim(scope, 'redis-data-volume', data));
   new SecretBackedEnv(scope, 'redis-secrets', {
     source: acl,
     files: [{ key: 'users.acl' }],

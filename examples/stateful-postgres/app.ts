@@ -1,6 +1,5 @@
 import { App, Cron, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { addVolumeClaimTemplate } from './volume-claim-template';
 import {
   ExternalSecret, Guardrails, HardenedCronJob, HardenedDeployment, HardenedStatefulSet, IsolatedNamespace, NamespacePeer,
   NetworkPeer, SecretBackedEnv, SecretStoreKind,
@@ -40,6 +39,9 @@ export function build(options: ExampleOptions): App {
     securityContext: { fsGroupChangePolicy: kplus.FsGroupChangePolicy.ON_ROOT_MISMATCH },
     // The Unix socket and lock file; /tmp (a default) takes the passwd entry the entrypoint fakes for initdb.
     writablePaths: ['/var/run/postgresql'],
+    // A claim per replica, kept across restarts; PGDATA is /var/lib/postgresql/18/docker, a subdirectory of it,
+    // which initdb creates with mode 0700.
+    volumeClaims: [{ name: 'data', mountPath: '/var/lib/postgresql', storage: Size.gibibytes(50) }],
     containers: [{
       name: 'postgres',
       image: POSTGRES_IMAGE,
@@ -62,8 +64,6 @@ export function build(options: ExampleOptions): App {
       },
     }],
   });
-  // PGDATA is /var/lib/postgresql/18/docker: a subdirectory of the claim, created by initdb with mode 0700.
-  addVolumeClaimTemplate(db, { name: 'data', mountPath: '/var/lib/postgresql', storage: Size.gibibytes(50) });
   new SecretBackedEnv(billing, 'postgres-credentials', {
     source: credentials,
     files: [{ key: 'username' }, { key: 'password' }],

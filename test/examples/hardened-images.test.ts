@@ -29,7 +29,8 @@ function synthesize(name: string, build: (typeof HARDENED_IMAGES)[number]['build
   build(namespace);
   const objects = Testing.synth(namespace);
   const workload = objects.find(o => ['Deployment', 'StatefulSet'].includes(o.kind))!;
-  return { report: Guardrails.check(namespace), pod: workload.spec.template.spec };
+  const claims: string[] = (workload.spec.volumeClaimTemplates ?? []).map((c: any) => c.metadata.name);
+  return { report: Guardrails.check(namespace), pod: workload.spec.template.spec, claims };
 }
 
 describe('docs/hardened-images.md', () => {
@@ -54,7 +55,7 @@ describe('docs/hardened-images.md', () => {
 });
 
 describe.each(HARDENED_IMAGES.map((image, row) => ({ ...image, row })))('$name, as the guide runs it', ({ name, build, row }) => {
-  const { report, pod } = synthesize(name, build);
+  const { report, pod, claims: claimNames } = synthesize(name, build);
   const containers: any[] = [...pod.containers, ...(pod.initContainers ?? [])];
   const [image, , runsAs, writable, port] = tableRows()[row];
 
@@ -83,17 +84,18 @@ describe.each(HARDENED_IMAGES.map((image, row) => ({ ...image, row })))('$name, 
     const mountedFrom = (kind: string) => mounts.filter(m => volumes.get(m.name)?.[kind]).map(m => m.mountPath);
     const claims = [...writable.matchAll(/data volume at `([^`]+)`/g)].map(m => m[1]);
     const others = [...writable.matchAll(/`([^`]+)`/g)].map(m => m[1]).filter(p => p !== '/tmp' && !claims.includes(p));
-    expect(mountedFrom('persistentVolumeClaim')).toEqual(claims);
+    expect(mounts.filter(m => claimNames.includes(m.name)).map(m => m.mountPath)).toEqual(claims);
+    expect(mountedFrom('persistentVolumeClaim')).toEqual([]);
     expect(mountedFrom('emptyDir').filter(p => p !== '/tmp')).toEqual(others);
     expect(mountedFrom('emptyDir').includes('/tmp')).toBe(!writable.includes('not even `/tmp`'));
   });
 
-  test('every mount names one volume of the pod, and no path is mounted twice (the API server refuses both)', () => {
+  test('every mount names one volume of the pod or claim template, and no path is mounted twice (the API server refuses both)', () => {
     const names: string[] = (pod.volumes ?? []).map((v: any) => v.name);
     expect(new Set(names).size).toBe(names.length);
     for (const c of containers) {
       const mounts: any[] = c.volumeMounts ?? [];
-      expect(mounts.filter(m => !names.includes(m.name)).map(m => m.name)).toEqual([]);
+      expect(mounts.filter(m => !names.includes(m.name) && !claimNames.includes(m.name)).map(m => m.name)).toEqual([]);
       expect(new Set(mounts.map(m => m.mountPath)).size).toBe(mounts.length);
     }
   });
