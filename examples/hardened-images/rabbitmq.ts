@@ -18,7 +18,9 @@ export function rabbitmq(scope: Construct): HardenedStatefulSet {
     // The image makes it writable for any user (mode 1777); with a read-only root it must be a volume.
     writablePaths: ['/var/log/rabbitmq'],
     // RabbitMQ's HOME: its database and the Erlang cookie, which the init container puts there.
-    volumeClaims: [{ name: 'data', mountPath: '/var/lib/rabbitmq', storage: Size.gibibytes(10), containers: ['rabbitmq', 'erlang-cookie'] }],
+    volumeClaims: [{
+      name: 'data', mountPath: '/var/lib/rabbitmq', storage: Size.gibibytes(10), containers: ['rabbitmq', 'erlang-cookie'],
+    }],
     initContainers: [{
       name: 'erlang-cookie',
       image: 'rabbitmq:4.1.6-alpine',
