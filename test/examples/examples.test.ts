@@ -67,6 +67,32 @@ describe('deploy-repo network flows', () => {
   });
 });
 
+describe('stateful-postgres network flows', () => {
+  const { outdir } = synthesize('stateful-postgres');
+  const manifests = fs.readdirSync(outdir).filter(f => f.endsWith('.k8s.yaml'))
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    .flatMap(f => require('yaml').parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf-8')).map((d: any) => d.toJS()));
+  const flows = NetworkFlows.fromManifests(manifests).flows
+    .map(f => `${f.source.label} -> ${f.destination.label} [${f.ports.join(', ') || 'all ports'}]`);
+
+  test('let only the API and the backup job reach the database, on 5432 alone', () => {
+    expect(flows.filter(f => /-> StatefulSet /.test(f))).toEqual([
+      'CronJob billing-backup-c867174e -> StatefulSet billing-postgres-c82b18e0 [TCP 5432]',
+      'Deployment billing-api-c8cea308 -> StatefulSet billing-postgres-c82b18e0 [TCP 5432]',
+    ]);
+  });
+
+  test('let the database itself reach nothing but the cluster DNS', () => {
+    expect(flows.filter(f => f.startsWith('StatefulSet '))).toEqual(['StatefulSet billing-postgres-c82b18e0 -> kube-system: k8s-app=kube-dns [TCP 53, UDP 53]']);
+  });
+
+  test('give the database a claim per replica, mounted where PGDATA lives', () => {
+    const sts = manifests.find((o: any) => o.kind === 'StatefulSet');
+    expect(sts.spec.volumeClaimTemplates.map((c: any) => [c.metadata.name, c.spec.resources.requests.storage])).toEqual([['data', '50Gi']]);
+    expect(sts.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: 'data', mountPath: '/var/lib/postgresql' });
+  });
+});
+
 describe('custom-rule example: acme-team-label', () => {
   const rule = acmePack().rules[0];
   test('fails a Deployment without a team label', () => {

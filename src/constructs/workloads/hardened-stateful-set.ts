@@ -7,6 +7,8 @@ import { WorkloadHardening } from './private/core';
 import { resolveHardening } from './private/options';
 import { hardenPodProps } from './private/pod';
 import { refusalSubject } from './private/refusal';
+import { claimProblems, claimTemplates, ResolvedVolumeClaim, resolveVolumeClaims, withClaimMounts } from './private/volume-claims';
+import { HardenedVolumeClaim } from './volume-claim';
 
 /** Props for `HardenedStatefulSet`: the cdk8s-plus `StatefulSet` props plus the hardening options. */
 export interface HardenedStatefulSetProps extends kplus.StatefulSetProps, HardenedWorkloadProps {
@@ -28,6 +30,13 @@ export interface HardenedStatefulSetProps extends kplus.StatefulSetProps, Harden
    * @default true
    */
   readonly spreadReplicas?: boolean;
+
+  /**
+   * Claims the StatefulSet controller creates for each replica (`volumeClaimTemplates`), each mounted into the
+   * containers it names (every container by default). cdk8s-plus-28 has no API for them.
+   * @default - none
+   */
+  readonly volumeClaims?: HardenedVolumeClaim[];
 }
 
 /**
@@ -50,10 +59,16 @@ export interface HardenedStatefulSetProps extends kplus.StatefulSetProps, Harden
 // class's fields exist, so they are hardened before super() and the overrides below recognise them as such.
 export class HardenedStatefulSet extends kplus.StatefulSet {
   private readonly hardening?: WorkloadHardening;
+  private readonly volumeClaims?: ResolvedVolumeClaim[];
 
   constructor(scope: Construct, id: string, props: HardenedStatefulSetProps = {}) {
-    const options = resolveHardening(refusalSubject('HardenedStatefulSet', scope, id), props);
+    const subject = refusalSubject('HardenedStatefulSet', scope, id);
+    const options = resolveHardening(subject, props);
+    const claims = resolveVolumeClaims(subject, props.volumeClaims);
     super(scope, id, hardenPodProps(props, options));
+    this.volumeClaims = claims;
+    // Containers and their mounts can change until synthesis, so conflicts with them are found then.
+    if (claims.length > 0) this.node.addValidation({ validate: () => claimProblems(subject, claims, this) });
     this.hardening = new WorkloadHardening(this, {
       options,
       apiObject: this.apiObject,
@@ -113,6 +128,29 @@ export class HardenedStatefulSet extends kplus.StatefulSet {
    */
   public allowEgressTo(peer: NetworkPeer, ports?: kplus.NetworkPolicyPort[]): void {
     this.core.allowEgressTo(peer, ports);
+  }
+
+  /**
+   * The spec cdk8s-plus renders, with the claim templates and their mounts.
+   * @internal
+   */
+  public _toKube(): kplus.k8s.StatefulSetSpec {
+    const spec = super._toKube();
+    const claims = this.volumeClaims ?? [];
+    if (claims.length === 0) return spec;
+    const pod = spec.template.spec!;
+    return {
+      ...spec,
+      template: {
+        ...spec.template,
+        spec: {
+          ...pod,
+          containers: pod.containers.map(c => withClaimMounts(c, claims, false)),
+          ...(pod.initContainers ? { initContainers: pod.initContainers.map(c => withClaimMounts(c, claims, true)) } : {}),
+        },
+      },
+      volumeClaimTemplates: claimTemplates(claims),
+    };
   }
 
   private get core(): WorkloadHardening {

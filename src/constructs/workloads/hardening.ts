@@ -76,10 +76,11 @@ export interface DnsEgressOptions {
 /**
  * Hardening options shared by every hardened workload kind.
  *
- * Besides these, the cdk8s-plus props keep working with hardened defaults: `securityContext.user`, `.group` and
- * `.fsGroup` default to 10001 (pod and containers), `automountServiceAccountToken` to false,
- * `terminationGracePeriod` to 30 seconds, and each workload gets a ServiceAccount of its own unless
- * `serviceAccount` is given.
+ * Besides these, the cdk8s-plus props keep working with hardened defaults: the pod's `securityContext.user`,
+ * `.group` and `.fsGroup` default to 10001, and a container that sets no user or group of its own runs as the pod's
+ * (a pod given `securityContext: { user: 65532, group: 65532 }` runs every container as 65532);
+ * `automountServiceAccountToken` defaults to false, `terminationGracePeriod` to 30 seconds, and each workload gets a
+ * ServiceAccount of its own unless `serviceAccount` is given.
  */
 export interface HardenedWorkloadProps {
   /**

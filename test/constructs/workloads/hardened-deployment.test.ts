@@ -287,6 +287,45 @@ describe('HardenedDeployment', () => {
       new HardenedDeployment(chart, 'web', { writableTmp: false, containers: [{ image: IMAGE }] });
       expect(podSpec(byKind(chart, 'Deployment')).volumes).toBeUndefined();
     });
+
+    test("containers without a user of their own run as the pod's user and group, added later ones too", () => {
+      const chart = namespacedChart();
+      const web = new HardenedDeployment(chart, 'web', {
+        metadata: { namespace: NAMESPACE },
+        securityContext: { user: 65532, group: 65533 },
+        containers: [{ image: IMAGE, portNumber: 8080 }],
+        initContainers: [{ name: 'init', image: SIDECAR_IMAGE }],
+      });
+      web.addContainer({ name: 'side', image: SIDECAR_IMAGE });
+      const pod = podSpec(byKind(chart, 'Deployment'));
+      expect(pod.securityContext).toMatchObject({ runAsUser: 65532, runAsGroup: 65533 });
+      const ids = [...pod.containers, ...pod.initContainers].map((c: any) => [c.name, c.securityContext.runAsUser, c.securityContext.runAsGroup]);
+      expect(ids).toEqual([['main', 65532, 65533], ['side', 65532, 65533], ['init', 65532, 65533]]);
+      expectNoFindings(chart);
+    });
+
+    test("a container's own user and group win over the pod's", () => {
+      const chart = Testing.chart();
+      new HardenedDeployment(chart, 'web', {
+        securityContext: { user: 65532 },
+        containers: [{ image: IMAGE, securityContext: { user: 20000, group: 20001 } }],
+      });
+      const pod = podSpec(byKind(chart, 'Deployment'));
+      expect(pod.securityContext).toMatchObject({ runAsUser: 65532, runAsGroup: HardeningDefaults.USER_ID });
+      expect(pod.containers[0].securityContext).toMatchObject({ runAsUser: 20000, runAsGroup: 20001 });
+    });
+
+    test("a container refused for running as root is told the pod's user is its default", () => {
+      const chart = Testing.chart();
+      expect(() => new HardenedDeployment(chart, 'web', {
+        securityContext: { user: 65532 },
+        containers: [{ image: IMAGE, securityContext: { user: 0 } }],
+      })).toThrow('containers[0].securityContext.user is 0, which breaks rule pss-run-as-non-root');
+      expect(() => new HardenedDeployment(Testing.chart(), 'web', {
+        securityContext: { user: 65532 },
+        containers: [{ image: IMAGE, securityContext: { user: 0 } }],
+      })).toThrow('Fix: remove user (the default is 65532)');
+    });
   });
 
   describe('overrides', () => {

@@ -83,7 +83,7 @@ export function hardenAttachedContainer(cont: kplus.Container, o: ResolvedHarden
 export function hardenSecurityContext(
   sc: kplus.ContainerSecurityContextProps, prefix: string, o: ResolvedHardening,
 ): kplus.ContainerSecurityContextProps {
-  checkUserIds(sc.user, sc.group, prefix, o);
+  checkUserIds(IdLevel.CONTAINER, sc.user, sc.group, prefix, o);
   if (sc.ensureNonRoot === false && !o.overrides.has(HardeningCheck.RUN_AS_ROOT)) {
     throw refusal(o.subject, `${prefix}.ensureNonRoot`, false, HardeningCheck.RUN_AS_ROOT, 'remove ensureNonRoot (the default is true) and build the image to run as a non-root user');
   }
@@ -111,15 +111,24 @@ export function hardenSecurityContext(
     readOnlyRootFilesystem: sc.readOnlyRootFilesystem ?? true,
     allowPrivilegeEscalation: sc.allowPrivilegeEscalation ?? false,
     user: sc.user ?? o.userId,
-    group: sc.group ?? o.userId,
+    group: sc.group ?? o.groupId,
     // ALL covers any other dropped capability, so the list stays the one value every scanner looks for.
     capabilities: { drop: [kplus.Capability.ALL], ...(added.length > 0 ? { add: added } : {}) },
     seccompProfile: sc.seccompProfile ?? { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
   };
 }
 
+/** Which security context a user check reads: the pod's fields default to the library's IDs, a container's to the pod's. */
+export enum IdLevel { POD, CONTAINER }
+
 /** Refuses UID/GID 0 (RUN_AS_ROOT) and 1-9999 (LOW_USER_ID). */
-export function checkUserIds(user: number | undefined, group: number | undefined, prefix: string, o: ResolvedHardening, fsGroup?: number): void {
+export function checkUserIds(
+  level: IdLevel, user: number | undefined, group: number | undefined, prefix: string, o: ResolvedHardening, fsGroup?: number,
+): void {
+  const pod = level === IdLevel.POD;
+  const defaults: { [field: string]: number | undefined } = pod
+    ? { user: o.podUserId, group: o.podUserId, fsGroup: o.podUserId }
+    : { user: o.userId, group: o.groupId };
   const ids: [string, number | undefined][] = [['user', user], ['group', group], ['fsGroup', fsGroup]];
   for (const [field, id] of ids) {
     if (id === undefined) continue;
@@ -127,7 +136,7 @@ export function checkUserIds(user: number | undefined, group: number | undefined
       throw invalid(o.subject, `${prefix}.${field}`, id, 'give a non-negative integer, e.g. 10001');
     }
     if (id === 0 && !o.overrides.has(HardeningCheck.RUN_AS_ROOT)) {
-      throw refusal(o.subject, `${prefix}.${field}`, 0, HardeningCheck.RUN_AS_ROOT, `remove ${field} (the default is ${o.userId ?? 'the image\'s user'}) or use a UID/GID of at least ${MIN_USER_ID}, e.g. 10001`);
+      throw refusal(o.subject, `${prefix}.${field}`, 0, HardeningCheck.RUN_AS_ROOT, `remove ${field} (the default is ${defaults[field] ?? 'the image\'s user'}) or use a UID/GID of at least ${MIN_USER_ID}, e.g. 10001`);
     }
     if (id > 0 && id < MIN_USER_ID && !o.overrides.has(HardeningCheck.LOW_USER_ID)) {
       throw refusal(o.subject, `${prefix}.${field}`, id, HardeningCheck.LOW_USER_ID, `use a UID/GID of at least ${MIN_USER_ID}, e.g. 10001`);

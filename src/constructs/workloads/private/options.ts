@@ -17,8 +17,15 @@ export interface ResolvedHardening {
   readonly allowDns: boolean;
   readonly dnsNamespaceLabels: { [key: string]: string };
   readonly dnsPodLabels: { [key: string]: string };
-  /** UID/GID emitted when the user sets none; undefined with the IMAGE_USER override. */
+  /**
+   * UID emitted on containers that set none: the pod's `securityContext.user` when given, else 10001; undefined
+   * with the IMAGE_USER override and no pod user.
+   */
   readonly userId?: number;
+  /** GID emitted on containers that set none, chosen like `userId` from the pod's `securityContext.group`. */
+  readonly groupId?: number;
+  /** UID and GID emitted on the pod when its security context sets none: 10001, undefined with IMAGE_USER. */
+  readonly podUserId?: number;
 }
 
 export const DEFAULT_RESOURCES: kplus.ContainerResources = {
@@ -28,7 +35,12 @@ export const DEFAULT_RESOURCES: kplus.ContainerResources = {
   ephemeralStorage: { request: Size.gibibytes(1), limit: Size.gibibytes(2) },
 };
 
-export function resolveHardening(subject: RefusalSubject, props: HardenedWorkloadProps): ResolvedHardening {
+/** The hardening options and the pod-level user and group, which containers inherit. */
+export interface HardenedPodProps extends HardenedWorkloadProps {
+  readonly securityContext?: kplus.PodSecurityContextProps;
+}
+
+export function resolveHardening(subject: RefusalSubject, props: HardenedPodProps): ResolvedHardening {
   const overrides = new Map<HardeningCheck, HardeningOverride>();
   (props.overrides ?? []).forEach((o, i) => {
     if (!Object.values(HardeningCheck).includes(o.check)) {
@@ -57,6 +69,7 @@ export function resolveHardening(subject: RefusalSubject, props: HardenedWorkloa
     throw invalid(subject, 'probePath', props.probePath, 'give an absolute HTTP path, e.g. "/healthz"');
   }
 
+  const imageDefault = overrides.has(HardeningCheck.IMAGE_USER) ? undefined : HardeningDefaults.USER_ID;
   return {
     subject,
     overrides,
@@ -69,6 +82,10 @@ export function resolveHardening(subject: RefusalSubject, props: HardenedWorkloa
     allowDns: props.allowDns ?? true,
     dnsNamespaceLabels: props.dnsEgress?.namespaceLabels ?? { 'kubernetes.io/metadata.name': 'kube-system' },
     dnsPodLabels: props.dnsEgress?.podLabels ?? { 'k8s-app': 'kube-dns' },
-    userId: overrides.has(HardeningCheck.IMAGE_USER) ? undefined : HardeningDefaults.USER_ID,
+    // A container left without a user of its own runs as the pod's: a container-level default of 10001 would
+    // silently win over the user the pod was given.
+    userId: props.securityContext?.user ?? imageDefault,
+    groupId: props.securityContext?.group ?? imageDefault,
+    podUserId: imageDefault,
   };
 }

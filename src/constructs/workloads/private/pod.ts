@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { HardeningCheck, HardeningDefaults } from '../hardening';
-import { checkUserIds, checkVolume, ContainerRole, hardenContainerProps } from './container';
+import { checkUserIds, checkVolume, ContainerRole, hardenContainerProps, IdLevel } from './container';
 import { ResolvedHardening } from './options';
 import { checkPodPorts, portsOfProps } from './pod-ports';
 import { refusal } from './refusal';
@@ -19,7 +19,7 @@ export function hardenPodProps<P extends kplus.WorkloadProps>(props: P, o: Resol
       'remove automountServiceAccountToken (the default is false); mount a projected token with a short expiry where the app calls the API');
   }
   const sc = props.securityContext ?? {};
-  checkUserIds(sc.user, sc.group, 'securityContext', o, sc.fsGroup);
+  checkUserIds(IdLevel.POD, sc.user, sc.group, 'securityContext', o, sc.fsGroup);
   if (sc.ensureNonRoot === false && !o.overrides.has(HardeningCheck.RUN_AS_ROOT)) {
     throw refusal(o.subject, 'securityContext.ensureNonRoot', false, HardeningCheck.RUN_AS_ROOT, 'remove ensureNonRoot (the default is true) and build the image to run as a non-root user');
   }
@@ -31,8 +31,8 @@ export function hardenPodProps<P extends kplus.WorkloadProps>(props: P, o: Resol
     securityContext: {
       ...sc,
       ensureNonRoot: sc.ensureNonRoot ?? true,
-      user: sc.user ?? o.userId,
-      group: sc.group ?? o.userId,
+      user: sc.user ?? o.podUserId,
+      group: sc.group ?? o.podUserId,
       // fsGroup stays set with IMAGE_USER: it only decides who owns mounted volumes.
       fsGroup: sc.fsGroup ?? HardeningDefaults.USER_ID,
     },
