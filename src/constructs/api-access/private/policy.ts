@@ -188,7 +188,7 @@ export function toKubeRule(rule: RenderedRule): kplus.k8s.PolicyRule {
   };
 }
 
-/** `namespace shop`, or `its namespace` when the workload sets none. */
+/** `namespace shop`, or `the workload's namespace` when it sets none. */
 export function namespaceLabel(namespace: string | undefined): string {
   return namespace ? `namespace ${namespace}` : 'the workload\'s namespace';
 }
