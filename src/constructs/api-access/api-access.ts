@@ -127,7 +127,7 @@ export class ApiAccess extends Construct {
     }
     if (workload.automountServiceAccountToken) {
       throw invalid(subject, 'workload', workload.node.path,
-        'it automounts its ServiceAccount token, which never expires before the pod does: remove automountServiceAccountToken: true (and its override), ApiAccess mounts a short-lived token instead');
+        'it automounts its ServiceAccount token, which every container gets and which the API server accepts for a year by default (--service-account-extend-token-expiration): remove automountServiceAccountToken: true (and its override), ApiAccess mounts a short-lived token instead');
     }
 
     const rules = renderRules(subject, props.rules, namespace);
