@@ -59,7 +59,8 @@ const ACCESS = new WeakMap<kplus.AbstractPod, ApiAccess>();
 /**
  * Least-privilege access to the Kubernetes API for one workload: a Role in the workload's namespace with exactly the
  * verbs, resources and object names given, a RoleBinding to the workload's own ServiceAccount, and a projected,
- * audience-bound token that expires within the hour, mounted read-only in the containers that call the API.
+ * audience-bound token that expires after an hour by default (the kubelet renews it), mounted read-only in the
+ * containers that call the API.
  *
  * The automounted token stays off. The projected volume holds what the automounted one holds (`token`, `ca.crt`
  * from the `kube-root-ca.crt` ConfigMap, `namespace`) at the same path, so in-cluster configuration of client-go,
