@@ -3,10 +3,11 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ApiAccessCheck, ApiAccessOverride } from './api-access-check';
 import { ApiAccessRule } from './api-access-rule';
-import { API_ACCESS_CHECKS, WORKLOAD_RULE } from './private/checks';
+import { API_ACCESS_CHECKS } from './private/checks';
+import { resolveContainers } from './private/containers';
+import { recordOverrides, resolveOverrides } from './private/overrides';
 import { dangerousGrants, fixOf, namespaceLabel, renderRules, toKubeRule } from './private/policy';
 import { tokenVolume } from './private/token-volume';
-import { SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX, suppressionProblem } from '../../engine/suppression';
 import { invalid, RefusalSubject } from '../workloads/private/refusal';
 
 /** Props for `ApiAccess`. */
@@ -169,7 +170,8 @@ export class ApiAccess extends Construct {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: this.role.name },
       subjects: [{ kind: 'ServiceAccount', name: account.name, ...metadata }],
     });
-    recordOverrides(this.role, workload, overrides, relied);
+    // Every override is relied on (one that is not was refused above).
+    recordOverrides(this.role, workload, overrides);
 
     this.volume = tokenVolume(this, 'TokenVolume', {
       name: 'kube-api-access',
@@ -181,25 +183,6 @@ export class ApiAccess extends Construct {
   }
 }
 
-function resolveOverrides(subject: RefusalSubject, overrides: ApiAccessOverride[] | undefined): Map<ApiAccessCheck, ApiAccessOverride> {
-  const resolved = new Map<ApiAccessCheck, ApiAccessOverride>();
-  (overrides ?? []).forEach((o, i) => {
-    if (!Object.values(ApiAccessCheck).includes(o?.check)) {
-      throw invalid(subject, `overrides[${i}].check`, o?.check, `use one of ${Object.values(ApiAccessCheck).map(c => `ApiAccessCheck.${c}`).join(', ')}`);
-    }
-    const problem = suppressionProblem({ ruleId: o.check, reason: o.reason, expires: o.expires });
-    if (problem) {
-      throw invalid(subject, `overrides[${i}]`, `{ check: ${o.check}, reason: ${JSON.stringify(o.reason ?? '')} }`,
-        problem.replace(/^the suppression of "[^"]*"/, 'the override'));
-    }
-    if (resolved.has(o.check)) {
-      throw invalid(subject, `overrides[${i}].check`, o.check, 'each check may be overridden once: merge the reasons into one override');
-    }
-    resolved.set(o.check, o);
-  });
-  return resolved;
-}
-
 function resolveExpiration(subject: RefusalSubject, expiration: Duration | undefined): number {
   if (expiration === undefined) return ApiAccess.DEFAULT_EXPIRATION_SECONDS;
   const seconds = expiration.toSeconds({ integral: false });
@@ -208,54 +191,4 @@ function resolveExpiration(subject: RefusalSubject, expiration: Duration | undef
       `give whole seconds between ${ApiAccess.MIN_EXPIRATION_SECONDS} (the API server issues no shorter token) and ${ApiAccess.MAX_EXPIRATION_SECONDS} (24 hours), e.g. Duration.hours(1)`);
   }
   return seconds;
-}
-
-function resolveContainers(
-  subject: RefusalSubject, workload: kplus.AbstractPod, given: kplus.Container[] | undefined, mountPath: string,
-): kplus.Container[] {
-  let containers: kplus.Container[];
-  if (given === undefined) {
-    if (workload.containers.length !== 1) {
-      throw invalid(subject, 'containers', 'unset', `${workload.node.path} has ${workload.containers.length} containers: `
-        + 'name the ones that call the API, e.g. containers: [workload.containers[0]]; the token goes only to the containers that use it');
-    }
-    containers = workload.containers;
-  } else {
-    if (given.length === 0) {
-      throw invalid(subject, 'containers', '[]', 'name the containers that call the API, or omit containers for the workload\'s only container');
-    }
-    given.forEach((c, i) => {
-      if (!workload.containers.includes(c) && !workload.initContainers.includes(c)) {
-        throw invalid(subject, `containers[${i}]`, c?.name, `it is not a container of ${workload.node.path}: pass one of its containers`);
-      }
-    });
-    containers = given.filter((c, i) => given.indexOf(c) === i);
-  }
-  for (const c of containers) {
-    if (c.mounts.some(m => m.path === mountPath)) {
-      throw invalid(subject, 'mountPath', mountPath, `container "${c.name}" already mounts something there: give ApiAccess another mountPath`);
-    }
-  }
-  return containers;
-}
-
-/**
- * Writes each override as a suppression of its rbac rule on the Role, and once, with every reason, as a suppression
- * of the workload rule on the workload, whose ServiceAccount holds the permissions.
- */
-function recordOverrides(
-  role: ApiObject, workload: kplus.AbstractPod, overrides: Map<ApiAccessCheck, ApiAccessOverride>, relied: Set<ApiAccessCheck>,
-): void {
-  const accepted = [...overrides.values()].filter(o => relied.has(o.check));
-  if (accepted.length === 0) return;
-  for (const o of accepted) {
-    const rule = API_ACCESS_CHECKS[o.check].rule;
-    role.metadata.addAnnotation(`${SUPPRESS_ANNOTATION_PREFIX}${rule}`, o.reason.trim());
-    if (o.expires !== undefined) role.metadata.addAnnotation(`${SUPPRESS_EXPIRES_ANNOTATION_PREFIX}${rule}`, o.expires);
-  }
-  const reason = accepted.length === 1 ? accepted[0].reason.trim() : accepted.map(o => `${o.check}: ${o.reason.trim()}`).join('; ');
-  workload.metadata.addAnnotation(`${SUPPRESS_ANNOTATION_PREFIX}${WORKLOAD_RULE}`, reason);
-  // The workload's suppression covers every accepted permission, so it lapses with the first of them.
-  const expiries = accepted.map(o => o.expires).filter((e): e is string => e !== undefined).sort();
-  if (expiries.length > 0) workload.metadata.addAnnotation(`${SUPPRESS_EXPIRES_ANNOTATION_PREFIX}${WORKLOAD_RULE}`, expiries[0]);
 }
