@@ -8,5 +8,6 @@ export * from './constructs/network';
 export * from './constructs/namespace';
 export * from './constructs/secrets';
 export * from './constructs/admission';
+export * from './constructs/api-access';
 export * from './cli';
 export * from './plugin';

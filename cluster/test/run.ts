@@ -6,10 +6,13 @@
  *    in its own IsolatedNamespace: all admitted, their pod templates also as Pods;
  * 3. the conformance corpus: our PSS verdicts against Pod Security Admission's, per check ID, 100% required.
  *
+ * Between 2 and 3, ApiAccess: its objects admitted, and a token of the workload's ServiceAccount allowed exactly
+ * what its Role grants (`--only-api-access` runs the harness check and this alone).
+ *
  * Every create is real (stored) and uses `--warnings-as-errors`. Prints `cluster agreement N/M` at the end and
  * exits 0 only when every test passes.
  *
- *   npx projen cluster [-- --samples 300]
+ *   npx projen cluster [-- --samples 300] [-- --only-admission | --only-api-access]
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -17,6 +20,7 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { checkAdmissionPolicies, removeAdmissionPolicies } from './admission';
 import { admitAll, AdmitResult, pool } from './admit';
+import { checkApiAccess } from './api-access';
 import { agreementTable, Compared, compareCorpus, LEVELS } from './corpus';
 import { externalSecretCrd } from './crd';
 import { defaultWorkloads, deploymentSamples } from './hardened';
@@ -105,11 +109,25 @@ async function harnessCanFail(): Promise<void> {
   console.log(`  ${warned.ok || unknown.ok ? 'FAIL' : 'ok  '} a PodSecurity warning and an unknown field are failures`);
 }
 
+async function apiAccess(): Promise<void> {
+  const t = Date.now();
+  console.log('\n== ApiAccess: its objects admitted, and the workload\'s token allowed exactly what its Role grants');
+  const result = await checkApiAccess();
+  for (const line of result.lines) console.log(`  ${line}`);
+  result.failures.forEach(fail);
+  console.log(`  (${elapsed(t)})`);
+}
+
 async function main() {
   let t = Date.now();
   console.log('== 0. the harness can fail');
   await harnessCanFail();
   console.log(`  (${elapsed(t)})`);
+  if (args.includes('--only-api-access')) {
+    await apiAccess();
+    console.log(`\ncluster: ${failures.length ? `${failures.length} failure(s)` : 'all tests passed'} in ${elapsed(started)}`);
+    process.exit(failures.length ? 1 : 0);
+  }
 
   // ------------------------------------------------------------------------------------------------ admission policies
   t = Date.now();
@@ -164,6 +182,8 @@ async function main() {
   const samplesOk = sampleResults.filter(r => r.ok).length;
   console.log(`  ${samplesOk}/${sampleResults.length} samples admitted, ${sampleResults.reduce((n, r) => n + r.objects, 0)} objects and ${sampleResults.reduce((n, r) => n + r.pods, 0)} pods in all`);
   console.log(`  (${elapsed(t)})`);
+
+  await apiAccess();
 
   // The corpus and the predictions are about Pod Security and quotas: without our policies in the way.
   await removeAdmissionPolicies(admission.manifests);

@@ -1,14 +1,15 @@
 import { App } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  ExternalSecret, Guardrails, HardenedDeployment, IsolatedNamespace, NamespacePeer, NetworkPeer, SecretBackedEnv,
+  ApiAccess, ExternalSecret, Guardrails, HardenedDeployment, IsolatedNamespace, NamespacePeer, NetworkPeer, SecretBackedEnv,
   SecretStoreKind,
 } from '../../src';
 import { ExampleOptions } from '../example';
 
 /**
  * A deploy repo: one isolated namespace, a web front end and an API with Services, database credentials from
- * Vault through the External Secrets Operator, and only the network flows the shop needs.
+ * Vault through the External Secrets Operator, an API that reads and watches its settings ConfigMap through the
+ * Kubernetes API, and only the network flows the shop needs.
  */
 export function build(options: ExampleOptions): App {
   const app = new App({ outdir: options.outdir });
@@ -45,12 +46,23 @@ export function build(options: ExampleOptions): App {
     files: [{ key: 'password' }], // read from /run/secrets/..., never from the environment
   }).addTo(api);
 
-  // Who may talk to whom: the ingress controller to web, web to api, api to the managed database.
+  // The api watches its settings and applies changes without a restart: it may get and watch this one ConfigMap,
+  // with a token that expires within the hour, and nothing else.
+  const settings = new kplus.ConfigMap(shop, 'settings', { data: { 'checkout.mode': 'strict', 'catalog.page-size': '48' } });
+  new ApiAccess(shop, 'api-settings', {
+    workload: api,
+    rules: [{ verbs: ['get', 'watch'], resources: [settings] }],
+  });
+
+  // Who may talk to whom: the ingress controller to web, web to api, api to the managed database and to the
+  // Kubernetes API (the control plane's addresses, as `kubectl get endpoints kubernetes` lists them: policies
+  // see the endpoints, not the Service address).
   shop.allowIngressFrom('FromIngressController', NamespacePeer.named('ingress-nginx', {
     podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' },
   }), { podLabels: web.matchLabels, ports: [{ port: 8080 }] });
   api.allowIngressFrom(NetworkPeer.workload(web), [kplus.NetworkPolicyPort.tcp(9090)]);
   api.allowEgressTo(NetworkPeer.ipBlock('10.20.0.0/16'), [kplus.NetworkPolicyPort.tcp(5432)]);
+  api.allowEgressTo(NetworkPeer.ipBlock('10.0.0.0/28'), [kplus.NetworkPolicyPort.tcp(443)]);
 
   return app;
 }

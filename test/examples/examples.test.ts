@@ -50,6 +50,7 @@ describe('deploy-repo network flows', () => {
 
   test('are exactly the declared ones', () => {
     expect(flows.flows.map(f => `${f.source.label} -> ${f.destination.label} [${f.ports.join(', ') || 'all ports'}]`)).toEqual([
+      'Deployment shop-api-c8f8f8d3 -> 10.0.0.0/28 [TCP 443]',
       'Deployment shop-api-c8f8f8d3 -> 10.20.0.0/16 [TCP 5432]',
       'Deployment shop-api-c8f8f8d3 -> kube-system: k8s-app=kube-dns [TCP 53, UDP 53]',
       'Deployment shop-web-c81100ac -> Deployment shop-api-c8f8f8d3 [TCP 9090]',

@@ -201,4 +201,25 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/rules/fixtures.test.ts'],
     testNamePattern: 'rbac-',
   },
+  {
+    name: 'ApiAccess grants exec on pods without an override (its dangerous-permission check skips one permission of the rbac table)',
+    file: 'src/constructs/api-access/private/policy.ts',
+    find: '      if (!grant) continue;\n      const check = checkOf(permission);',
+    replace: "      if (!grant || permission.phrase.startsWith('run commands')) continue;\n      const check = checkOf(permission);",
+    tests: ['test/property/api-access.test.ts', 'test/constructs/api-access/api-access.test.ts'],
+  },
+  {
+    name: 'an ApiAccess override suppresses another rule than the one the rbac pack reports',
+    file: 'src/constructs/api-access/private/checks.ts',
+    find: "rule: 'rbac-pod-exec',",
+    replace: "rule: 'rbac-pods-exec',",
+    tests: ['test/constructs/api-access/api-access.test.ts'],
+  },
+  {
+    name: 'ApiAccess mounts the token volume writable',
+    file: 'src/constructs/api-access/api-access.ts',
+    find: 'container.mount(this.mountPath, this.volume, { readOnly: true })',
+    replace: 'container.mount(this.mountPath, this.volume)',
+    tests: ['test/constructs/api-access/api-access.test.ts'],
+  },
 ];

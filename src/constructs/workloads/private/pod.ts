@@ -16,7 +16,7 @@ export function hardenPodProps<P extends kplus.WorkloadProps>(props: P, o: Resol
   }
   if (props.automountServiceAccountToken === true && !o.overrides.has(HardeningCheck.SERVICE_ACCOUNT_TOKEN)) {
     throw refusal(o.subject, 'automountServiceAccountToken', true, HardeningCheck.SERVICE_ACCOUNT_TOKEN,
-      'remove automountServiceAccountToken (the default is false); mount a projected token with a short expiry where the app calls the API');
+      'remove automountServiceAccountToken (the default is false); where the app calls the API, give it an ApiAccess, which mounts a projected token with a short expiry and binds a Role of what it calls');
   }
   const sc = props.securityContext ?? {};
   checkUserIds(IdLevel.POD, sc.user, sc.group, 'securityContext', o, sc.fsGroup);

@@ -185,7 +185,7 @@ const CASES: RefusalCase[] = [
     name: 'refuses mounting the service account token',
     props: () => ({ automountServiceAccountToken: true }),
     check: HardeningCheck.SERVICE_ACCOUNT_TOKEN,
-    message: ['automountServiceAccountToken is true', 'rule workload-automount-service-account-token', 'Fix: remove automountServiceAccountToken (the default is false)'],
+    message: ['automountServiceAccountToken is true', 'rule workload-automount-service-account-token', 'Fix: remove automountServiceAccountToken (the default is false)', 'give it an ApiAccess'],
     suppresses: ['workload-automount-service-account-token'],
   },
   {
