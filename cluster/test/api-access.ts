@@ -6,11 +6,11 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { admitAll } from './admit';
-import { IMAGE } from '../../test/constructs/workloads/support';
 import { kubectl } from './kubectl';
 import { ApiAccess } from '../../src/constructs/api-access';
 import { IsolatedNamespace } from '../../src/constructs/namespace';
 import { HardenedDeployment } from '../../src/constructs/workloads';
+import { IMAGE } from '../../test/constructs/workloads/support';
 
 const NAMESPACE = 'api-access';
 const AUDIENCE = 'https://kubernetes.default.svc';
