@@ -18,19 +18,19 @@ export function build(options: ExampleOptions): App {
   const app = new App({ outdir: options.outdir });
   Guardrails.enable(app, { reportDir: options.outdir, quiet: options.quiet });
 
-  const billing = new IsolatedNamespace(app, 'billing');
+  const ledger = new IsolatedNamespace(app, 'ledger');
 
-  // The owner role of the billing database; only references to it appear in the manifests.
-  const credentials = new ExternalSecret(billing, 'db-credentials', {
+  // The owner role of the ledger database; only references to it appear in the manifests.
+  const credentials = new ExternalSecret(ledger, 'db-credentials', {
     storeName: 'vault',
     storeKind: SecretStoreKind.CLUSTER_SECRET_STORE,
     data: [
-      { secretKey: 'username', remoteKey: 'billing/postgres', property: 'username' },
-      { secretKey: 'password', remoteKey: 'billing/postgres', property: 'password' },
+      { secretKey: 'username', remoteKey: 'ledger/postgres', property: 'username' },
+      { secretKey: 'password', remoteKey: 'ledger/postgres', property: 'password' },
     ],
   });
 
-  const db = new HardenedStatefulSet(billing, 'postgres', {
+  const db = new HardenedStatefulSet(ledger, 'postgres', {
     replicas: 1,
     // Time for the checkpoint of a fast shutdown (the image's stop signal, SIGINT), so the next start needs no
     // crash recovery.
@@ -47,7 +47,7 @@ export function build(options: ExampleOptions): App {
       image: POSTGRES_IMAGE,
       portNumber: 5432,
       envVariables: {
-        POSTGRES_DB: kplus.EnvValue.fromValue('billing'),
+        POSTGRES_DB: kplus.EnvValue.fromValue('ledger'),
         // The entrypoint reads both from files, so neither is in the environment.
         POSTGRES_USER_FILE: kplus.EnvValue.fromValue('/run/secrets/postgres/username'),
         POSTGRES_PASSWORD_FILE: kplus.EnvValue.fromValue('/run/secrets/postgres/password'),
@@ -64,22 +64,22 @@ export function build(options: ExampleOptions): App {
       },
     }],
   });
-  new SecretBackedEnv(billing, 'postgres-credentials', {
+  new SecretBackedEnv(ledger, 'postgres-credentials', {
     source: credentials,
     files: [{ key: 'username' }, { key: 'password' }],
     mountPath: '/run/secrets/postgres',
   }).addTo(db);
 
-  const api = new HardenedDeployment(billing, 'api', {
+  const api = new HardenedDeployment(ledger, 'api', {
     replicas: 2,
     containers: [{
       name: 'api',
-      image: 'ghcr.io/acme/billing-api:2.3.0',
+      image: 'ghcr.io/acme/ledger-api:2.3.0',
       portNumber: 8080,
       envVariables: {
         // The StatefulSet's headless Service: its name resolves to the database pod.
         DB_HOST: kplus.EnvValue.fromValue(db.service.name),
-        DB_NAME: kplus.EnvValue.fromValue('billing'),
+        DB_NAME: kplus.EnvValue.fromValue('ledger'),
         DB_USER_FILE: kplus.EnvValue.fromValue('/run/secrets/db/username'),
         DB_PASSWORD_FILE: kplus.EnvValue.fromValue('/run/secrets/db/password'),
       },
@@ -87,18 +87,18 @@ export function build(options: ExampleOptions): App {
     probePath: '/healthz',
   });
   api.exposeViaService({ ports: [{ port: 8080 }] });
-  new SecretBackedEnv(billing, 'api-credentials', {
+  new SecretBackedEnv(ledger, 'api-credentials', {
     source: credentials,
     files: [{ key: 'username' }, { key: 'password' }],
     mountPath: '/run/secrets/db',
   }).addTo(api);
 
   // A dump a night, kept for 14 days on a volume of its own (snapshot or copy it off the cluster from there).
-  const backups = new kplus.PersistentVolumeClaim(billing, 'backups', {
+  const backups = new kplus.PersistentVolumeClaim(ledger, 'backups', {
     storage: Size.gibibytes(100),
     accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
   });
-  const backup = new HardenedCronJob(billing, 'backup', {
+  const backup = new HardenedCronJob(ledger, 'backup', {
     schedule: Cron.schedule({ minute: '15', hour: '2' }),
     timeZone: 'Etc/UTC',
     // A slow dump must not overlap the next one, and a missed night is not made up hours later.
@@ -114,14 +114,14 @@ export function build(options: ExampleOptions): App {
       // Written under a temporary name and renamed when complete, so a failed run never leaves a dump that looks good.
       command: ['sh', '-c', [
         'set -eu',
-        'file="/backups/billing-$(date -u +%Y%m%dT%H%M%SZ).dump"',
+        'file="/backups/ledger-$(date -u +%Y%m%dT%H%M%SZ).dump"',
         'pg_dump --format=custom --file="$file.partial"',
         'mv "$file.partial" "$file"',
-        "find /backups -name 'billing-*.dump' -mtime +14 -delete",
+        "find /backups -name 'ledger-*.dump' -mtime +14 -delete",
       ].join('\n')],
       envVariables: {
         PGHOST: kplus.EnvValue.fromValue(db.service.name),
-        PGDATABASE: kplus.EnvValue.fromValue('billing'),
+        PGDATABASE: kplus.EnvValue.fromValue('ledger'),
       },
       resources: {
         cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.units(1) },
@@ -129,16 +129,16 @@ export function build(options: ExampleOptions): App {
       },
     }],
   });
-  backup.containers[0].mount('/backups', kplus.Volume.fromPersistentVolumeClaim(billing, 'backups-volume', backups));
+  backup.containers[0].mount('/backups', kplus.Volume.fromPersistentVolumeClaim(ledger, 'backups-volume', backups));
   // libpq ignores a password file its group can read, which a Secret volume under fsGroup is: the job, which runs
   // for minutes, takes the credentials as variables instead.
-  new SecretBackedEnv(billing, 'backup-credentials', {
+  new SecretBackedEnv(ledger, 'backup-credentials', {
     source: credentials,
     variables: [{ name: 'PGUSER', key: 'username' }, { name: 'PGPASSWORD', key: 'password' }],
   }).addTo(backup);
 
   // Who may talk to whom: the ingress controller to the API, and only the API and the backup job to the database.
-  billing.allowIngressFrom('FromIngressController', NamespacePeer.named('ingress-nginx', {
+  ledger.allowIngressFrom('FromIngressController', NamespacePeer.named('ingress-nginx', {
     podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' },
   }), { podLabels: api.matchLabels, ports: [{ port: 8080 }] });
   api.allowEgressTo(NetworkPeer.workload(db), [kplus.NetworkPolicyPort.tcp(5432)]);

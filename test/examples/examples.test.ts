@@ -78,13 +78,13 @@ describe('stateful-postgres network flows', () => {
 
   test('let only the API and the backup job reach the database, on 5432 alone', () => {
     expect(flows.filter(f => /-> StatefulSet /.test(f))).toEqual([
-      'CronJob billing-backup-c867174e -> StatefulSet billing-postgres-c82b18e0 [TCP 5432]',
-      'Deployment billing-api-c8cea308 -> StatefulSet billing-postgres-c82b18e0 [TCP 5432]',
+      'CronJob ledger-backup-c89901ee -> StatefulSet ledger-postgres-c8d34271 [TCP 5432]',
+      'Deployment ledger-api-c87d1aa8 -> StatefulSet ledger-postgres-c8d34271 [TCP 5432]',
     ]);
   });
 
   test('let the database itself reach nothing but the cluster DNS', () => {
-    expect(flows.filter(f => f.startsWith('StatefulSet '))).toEqual(['StatefulSet billing-postgres-c82b18e0 -> kube-system: k8s-app=kube-dns [TCP 53, UDP 53]']);
+    expect(flows.filter(f => f.startsWith('StatefulSet '))).toEqual(['StatefulSet ledger-postgres-c8d34271 -> kube-system: k8s-app=kube-dns [TCP 53, UDP 53]']);
   });
 
   test('give the database a claim per replica, mounted where PGDATA lives', () => {
