@@ -101,12 +101,31 @@ function renderTail(report: GuardrailReport, lines: string[]): void {
     }
     lines.push('');
   }
+  renderHardening(report, lines);
   const s = report.summary;
   const parts = [
     plural(s.errors, 'error'), plural(s.warnings, 'warning'), plural(s.infos, 'info'), `${s.suppressed} suppressed`,
     ...(report.skipped ? [`${report.skipped} skipped`] : []),
   ];
   lines.push(`${plural(s.objects, 'object')} checked by ${plural(report.rules.length, 'rule')}: ${parts.join(', ')}`);
+}
+
+/**
+ * What hardening aspects set before the check, grouped by object as the findings are: a reader who sees a finding
+ * gone should be able to see why, and a reviewer of vendor YAML what was changed in it.
+ */
+function renderHardening(report: GuardrailReport, lines: string[]): void {
+  if (!report.hardening.length) return;
+  const groups = new Map<string, string[]>();
+  for (const c of report.hardening) {
+    const r = c.resource;
+    const key = `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}  (${c.constructPath})`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(`  ${c.path}: ${c.before ?? '(unset)'} -> ${c.after}  [${c.fix}]`);
+  }
+  lines.push(`hardened before the check: ${plural(report.hardening.length, 'field')} set on ${plural(groups.size, 'object')} by hardening aspects`);
+  for (const [header, changes] of groups) lines.push(header, ...changes);
+  lines.push('');
 }
 
 function plural(n: number, word: string): string {
