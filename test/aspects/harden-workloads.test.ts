@@ -272,4 +272,26 @@ describe('HardenWorkloads: the guardrails report', () => {
     Aspects.of(app).add(new HardenWorkloads({ fixes: [HardeningFix.SECCOMP] }), { priority: AspectPriority.MUTATING });
     expect(Guardrails.check(checked).hardening.map(c => c.resource.name)).toEqual(['in']);
   });
+
+  test('a failed synthesis counts the hardened fields by fix, one line per object, unless listInfos is set', () => {
+    const failing = (listInfos?: boolean) => {
+      const app = Testing.app();
+      Guardrails.enable(app, { listInfos });
+      const chart = new Chart(app, 'vendor');
+      const agent = { name: 'agent', image: 'registry.example.com/agent:1.0', securityContext: { privileged: true } };
+      deployment(chart, 'agent', { containers: [agent] });
+      Aspects.of(chart).add(new HardenWorkloads({ fixes: [HardeningFix.SECCOMP, HardeningFix.DROP_CAPABILITIES] }), { priority: AspectPriority.MUTATING });
+      try {
+        Testing.synth(chart);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      throw new Error('the privileged container should fail the synthesis');
+    };
+    expect(failing()).toContain('hardened before the check: 2 fields set on 1 object by hardening aspects: '
+      + 'Guardrails.enable(app, { listInfos: true }) and the report files list each one\n'
+      + '  Deployment agent  (vendor/agent): SECCOMP 1, DROP_CAPABILITIES 1\n');
+    expect(failing(true)).toContain('Deployment agent  (vendor/agent)\n'
+      + '  spec.template.spec.securityContext.seccompProfile: (unset) -> {"type":"RuntimeDefault"}  [SECCOMP]\n');
+  });
 });
