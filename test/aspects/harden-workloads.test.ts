@@ -280,7 +280,8 @@ describe('HardenWorkloads: the guardrails report', () => {
       const chart = new Chart(app, 'vendor');
       const agent = { name: 'agent', image: 'registry.example.com/agent:1.0', securityContext: { privileged: true } };
       deployment(chart, 'agent', { containers: [agent] });
-      Aspects.of(chart).add(new HardenWorkloads({ fixes: [HardeningFix.SECCOMP, HardeningFix.DROP_CAPABILITIES] }), { priority: AspectPriority.MUTATING });
+      const aspect = new HardenWorkloads({ fixes: [HardeningFix.SECCOMP, HardeningFix.DROP_CAPABILITIES] });
+      Aspects.of(chart).add(aspect, { priority: AspectPriority.MUTATING });
       try {
         Testing.synth(chart);
       } catch (e) {
