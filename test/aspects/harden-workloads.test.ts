@@ -1,4 +1,5 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { AspectPriority, Aspects, Guardrails, HardeningFix, HardenWorkloads, HardenWorkloadsProps, IWorkloadFilter, Packs } from '../../src';
 
 function deployment(scope: Chart, name: string, podSpec: any, namespace?: string): ApiObject {
@@ -294,5 +295,23 @@ describe('HardenWorkloads: the guardrails report', () => {
       + '  Deployment agent  (vendor/agent): SECCOMP 1, DROP_CAPABILITIES 1\n');
     expect(failing(true)).toContain('Deployment agent  (vendor/agent)\n'
       + '  spec.template.spec.securityContext.seccompProfile: (unset) -> {"type":"RuntimeDefault"}  [SECCOMP]\n');
+  });
+});
+
+describe('HardenWorkloads: third-party constructs', () => {
+  test('patches the ApiObject behind a cdk8s-plus Deployment, pod-level seccomp included (cdk8s-plus has no prop for it)', () => {
+    const chart = Testing.chart();
+    new kplus.Deployment(chart, 'web', { containers: [{ image: 'registry.example.com/web:1.0', portNumber: 8080 }] });
+    const aspect = new HardenWorkloads();
+    Aspects.of(chart).add(aspect, { priority: AspectPriority.MUTATING });
+    const out = Testing.synth(chart).find((o: any) => o.kind === 'Deployment');
+    const pod = out.spec.template.spec;
+    expect(pod.securityContext.seccompProfile).toEqual({ type: 'RuntimeDefault' });
+    expect(pod.containers[0].securityContext.capabilities).toEqual({ drop: ['ALL'] });
+    // What cdk8s-plus sets already (a non-root pod, no escalation, a read-only root, no token) is not listed.
+    expect(aspect.changes.map(c => c.fix).sort()).toEqual([
+      HardeningFix.DROP_CAPABILITIES, HardeningFix.RUN_AS_USER, HardeningFix.RUN_AS_USER, HardeningFix.SECCOMP,
+    ]);
+    expect(Guardrails.check(chart, { packs: [Packs.pssRestricted()] }).findingsToFix()).toEqual([]);
   });
 });
