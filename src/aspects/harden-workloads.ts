@@ -75,7 +75,7 @@ export interface HardenWorkloadsProps {
  */
 export class HardenWorkloads implements IAspect {
   /** The fixes applied when `fixes` is not given: every fix that needs no values of yours. */
-  public static readonly DEFAULT_FIXES: HardeningFix[] = [
+  public static readonly DEFAULT_FIXES: HardeningFix[] = Object.freeze([
     HardeningFix.RUN_AS_NON_ROOT,
     HardeningFix.RUN_AS_USER,
     HardeningFix.SECCOMP,
@@ -83,7 +83,7 @@ export class HardenWorkloads implements IAspect {
     HardeningFix.NO_PRIVILEGE_ESCALATION,
     HardeningFix.READ_ONLY_ROOT_FILESYSTEM,
     HardeningFix.AUTOMOUNT_TOKEN,
-  ];
+  ]) as HardeningFix[];
 
   private readonly props: HardenWorkloadsProps;
   private readonly fixes: ReadonlySet<HardeningFix>;
@@ -177,6 +177,9 @@ function serviceAccountOf(spec: { [key: string]: any }): string {
 }
 
 function validate(props: HardenWorkloadsProps, fixes: ReadonlySet<HardeningFix>): void {
+  if (props.fixes && !props.fixes.length) {
+    throw new Error('HardenWorkloads: fixes is empty, so the aspect would change nothing; leave fixes out for HardenWorkloads.DEFAULT_FIXES, or name the fixes it may apply.');
+  }
   const known = new Set(Object.values(HardeningFix));
   for (const fix of props.fixes ?? []) {
     if (!known.has(fix)) {

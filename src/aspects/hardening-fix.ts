@@ -11,7 +11,8 @@ export enum HardeningFix {
   RUN_AS_NON_ROOT = 'RUN_AS_NON_ROOT',
   /**
    * `runAsUser` and `runAsGroup` in the pod's securityContext (rules workload-explicit-user, workload-high-uid,
-   * workload-high-gid), when a container has none of its own. A container's own user is kept.
+   * workload-high-gid), when a container has none of its own, and `fsGroup` when `fsGroup` is given. A user the
+   * pod or a container names is kept, and such a pod or container gets no group it did not ask for.
    */
   RUN_AS_USER = 'RUN_AS_USER',
   /** `seccompProfile: { type: RuntimeDefault }` in the pod's securityContext (rule pss-seccomp-restricted). */

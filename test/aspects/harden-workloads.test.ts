@@ -249,9 +249,15 @@ describe('HardenWorkloads: refuses settings that would not do what they say', ()
     ['the same directory twice', { writableDirectories: [{ path: '/tmp' }, { path: '/tmp/' }] }, 'writableDirectories holds "/tmp/" twice'],
     ['a kind without a pod template', { kinds: ['ConfigMap'] }, 'kinds holds "ConfigMap", which carries no pod template this aspect knows'],
     ['an unknown fix', { fixes: ['PRIVILEGED' as HardeningFix] }, 'fixes holds "PRIVILEGED", which is not a HardeningFix'],
+    ['no fix at all', { fixes: [] }, 'fixes is empty, so the aspect would change nothing'],
   ] as Array<[string, HardenWorkloadsProps, string]>)('refuses %s', (_name, props, message) => {
     expect(() => new HardenWorkloads(props)).toThrow(message);
   });
+});
+
+test('DEFAULT_FIXES cannot be changed by one user for all the others', () => {
+  expect(() => HardenWorkloads.DEFAULT_FIXES.push(HardeningFix.PROBES)).toThrow(TypeError);
+  expect(HardenWorkloads.DEFAULT_FIXES).not.toContain(HardeningFix.PROBES);
 });
 
 describe('HardenWorkloads: the guardrails report', () => {
