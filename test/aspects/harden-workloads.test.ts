@@ -79,6 +79,21 @@ describe('HardenWorkloads: fills in what a workload leaves unset', () => {
     expect(container.livenessProbe).toEqual({ httpGet: { path: '/live', port: 8080 } });
   });
 
+  test('replaces a drop list without ALL, keeping what the container adds, and lists the list it replaced', () => {
+    const { pods, aspect } = harden({ fixes: [HardeningFix.DROP_CAPABILITIES] }, c => deployment(c, 'web', {
+      containers: [{ name: 'app', image: 'registry.example.com/app:1.0', securityContext: { capabilities: { add: ['NET_BIND_SERVICE'], drop: ['NET_RAW'] } } }],
+    }));
+    expect(pods('web').containers[0].securityContext.capabilities).toEqual({ add: ['NET_BIND_SERVICE'], drop: ['ALL'] });
+    expect(aspect.changes.map(c => [c.before, c.after])).toEqual([['["NET_RAW"]', '["ALL"]']]);
+  });
+
+  test('adds a limit beside an extended resource whose name holds a slash', () => {
+    const { pods } = harden({ fixes: [HardeningFix.RESOURCES], resources: { memoryLimit: '4Gi' } }, c => deployment(c, 'gpu', {
+      containers: [{ name: 'train', image: 'registry.example.com/train:1.0', resources: { limits: { 'nvidia.com/gpu': 1 } } }],
+    }));
+    expect(pods('gpu').containers[0].resources).toEqual({ limits: { 'nvidia.com/gpu': 1, 'memory': '4Gi' } });
+  });
+
   test('changes each object once, however often the app is synthesized', () => {
     const { chart, aspect } = harden({}, c => deployment(c, 'web', bare()));
     const first = JSON.stringify(Testing.synth(chart));
