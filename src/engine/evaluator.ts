@@ -7,6 +7,7 @@ import { DEFAULT_KUBERNETES_VERSION, RuleContext } from './rule-context';
 import { RulePack } from './rule-pack';
 import { Severity, severityRank } from './severity';
 import { today } from './suppression';
+import type { HardeningChange } from '../aspects/hardening-change';
 
 /** What to evaluate and how. */
 export interface EvaluatorProps {
@@ -45,6 +46,8 @@ export interface EvaluateOptions {
   readonly skipped?: number;
   /** The objects the caller passed over, listed in the report (their number replaces `skipped`). @default - none */
   readonly skippedObjects?: SkippedObject[];
+  /** The fields hardening aspects set on the objects before this evaluation, shown in the report. @default - none */
+  readonly hardening?: HardeningChange[];
 }
 
 /**

@@ -62,6 +62,7 @@ export function renderSarif(report: GuardrailReport): sarif.Log {
         skipped: report.skipped,
         skippedByKind: report.skippedByKind(),
         severityOverrides: report.severityOverrides,
+        ...(report.hardening.length ? { hardening: report.hardening } : {}),
       },
     }],
   };

@@ -1,6 +1,7 @@
 import type { Finding } from './finding';
 import type { GuardrailReport } from './report';
 import { Severity } from './severity';
+import type { HardeningChange } from '../aspects/hardening-change';
 
 /** How `renderText` lays a report out. */
 export interface TextLayout {
@@ -13,6 +14,13 @@ export interface TextLayout {
   readonly listInfos?: boolean;
   /** What to tell the reader to list the infos, on the line that counts them. */
   readonly listInfosHint?: string;
+  /**
+   * Whether to list each field hardening aspects set; otherwise one line per object counts them by fix (a vendor
+   * chart can have hundreds, printed at every synthesis). @default true
+   */
+  readonly listHardening?: boolean;
+  /** What to tell the reader to list each hardened field, on the heading that counts them. */
+  readonly listHardeningHint?: string;
 }
 
 const SEVERITY_ORDER: string[] = [Severity.ERROR, Severity.WARNING, Severity.INFO];
@@ -34,7 +42,7 @@ export function renderText(report: GuardrailReport, layout: TextLayout = {}): st
   } else {
     renderGroups(report.findings, lines);
   }
-  renderTail(report, lines);
+  renderTail(report, lines, layout);
   return lines.join('\n') + '\n';
 }
 
@@ -79,8 +87,8 @@ function renderGroups(all: Finding[], lines: string[]): void {
   }
 }
 
-/** Unused suppressions, severity overrides, skipped objects and the summary line. */
-function renderTail(report: GuardrailReport, lines: string[]): void {
+/** Unused suppressions, severity overrides, skipped objects, hardened fields and the summary line. */
+function renderTail(report: GuardrailReport, lines: string[], layout: TextLayout): void {
   for (const u of report.unusedSuppressions) {
     lines.push(`unused suppression of ${u.ruleId} at ${u.origin}: it matched no finding; remove it ("${u.reason}")`);
   }
@@ -101,12 +109,41 @@ function renderTail(report: GuardrailReport, lines: string[]): void {
     }
     lines.push('');
   }
+  renderHardening(report, lines, layout);
   const s = report.summary;
   const parts = [
     plural(s.errors, 'error'), plural(s.warnings, 'warning'), plural(s.infos, 'info'), `${s.suppressed} suppressed`,
     ...(report.skipped ? [`${report.skipped} skipped`] : []),
   ];
   lines.push(`${plural(s.objects, 'object')} checked by ${plural(report.rules.length, 'rule')}: ${parts.join(', ')}`);
+}
+
+/**
+ * What hardening aspects set before the check, grouped by object as the findings are: a reader who sees a finding
+ * gone should be able to see why, and a reviewer of vendor YAML what was changed in it.
+ */
+function renderHardening(report: GuardrailReport, lines: string[], layout: TextLayout): void {
+  if (!report.hardening.length) return;
+  const groups = new Map<string, HardeningChange[]>();
+  for (const c of report.hardening) {
+    const r = c.resource;
+    const key = `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}  (${c.constructPath})`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(c);
+  }
+  const list = layout.listHardening ?? true;
+  const hint = !list && layout.listHardeningHint ? `: ${layout.listHardeningHint}` : '';
+  lines.push(`hardened before the check: ${plural(report.hardening.length, 'field')} set on ${plural(groups.size, 'object')} by hardening aspects${hint}`);
+  for (const [header, changes] of groups) {
+    if (list) {
+      lines.push(header, ...changes.map(c => `  ${c.path}: ${c.before ?? '(unset)'} -> ${c.after}  [${c.fix}]`));
+      continue;
+    }
+    const byFix = new Map<string, number>();
+    for (const c of changes) byFix.set(c.fix, (byFix.get(c.fix) ?? 0) + 1);
+    lines.push(`  ${header}: ${[...byFix].map(([fix, n]) => `${fix} ${n}`).join(', ')}`);
+  }
+  lines.push('');
 }
 
 function plural(n: number, word: string): string {

@@ -3,6 +3,7 @@ import { renderSarif } from './render-sarif';
 import { renderText } from './render-text';
 import { Rule } from './rule';
 import { Severity, severityRank } from './severity';
+import type { HardeningChange } from '../aspects/hardening-change';
 
 /** What a report is made of. */
 export interface GuardrailReportProps {
@@ -20,6 +21,8 @@ export interface GuardrailReportProps {
   readonly skippedObjects?: SkippedObject[];
   /** The rules whose severity `severityOverrides` changed. @default - none */
   readonly severityOverrides?: SeverityOverride[];
+  /** The fields hardening aspects set on the evaluated objects before they were judged. @default - none */
+  readonly hardening?: HardeningChange[];
 }
 
 /** The version of the JSON report shape (`--format json`). */
@@ -40,6 +43,11 @@ export class GuardrailReport {
   public readonly skippedObjects: SkippedObject[];
   /** The rules whose severity `severityOverrides` changed, with the pack's severity and the one applied. */
   public readonly severityOverrides: SeverityOverride[];
+  /**
+   * The fields hardening aspects (`HardenWorkloads`) set on the evaluated objects before they were judged, in
+   * object order: what the findings no longer show because it was fixed on the way.
+   */
+  public readonly hardening: HardeningChange[];
 
   constructor(props: GuardrailReportProps) {
     this.findings = [...props.findings];
@@ -47,6 +55,7 @@ export class GuardrailReport {
     this.unusedSuppressions = [...(props.unusedSuppressions ?? [])];
     this.skippedObjects = [...(props.skippedObjects ?? [])];
     this.severityOverrides = [...(props.severityOverrides ?? [])];
+    this.hardening = [...(props.hardening ?? [])];
     this.skipped = props.skippedObjects ? this.skippedObjects.length : props.skipped ?? 0;
     const active = this.findings.filter(f => !f.suppressed);
     this.summary = {
@@ -111,6 +120,8 @@ export class GuardrailReport {
       unusedSuppressions: this.unusedSuppressions,
       skippedObjects: this.skippedObjects,
       severityOverrides: this.severityOverrides,
+      // Only reports of cdk8s apps with a hardening aspect have this key, so scan's output keeps its shape.
+      ...(this.hardening.length ? { hardening: this.hardening } : {}),
     };
   }
 

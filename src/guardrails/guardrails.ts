@@ -51,8 +51,9 @@ export interface GuardrailsProps {
    */
   readonly reportDir?: string;
   /**
-   * List every info-level finding in the printed report and in a failed synthesis's error. Errors come first,
-   * then warnings; the infos are otherwise counted by rule in one line (the report files list them all).
+   * List every info-level finding, and every field a hardening aspect (`HardenWorkloads`) set, in the printed
+   * report and in a failed synthesis's error. Errors come first, then warnings; the infos are otherwise counted by
+   * rule in one line, and the hardened fields by fix in one line per object (the report files list them all).
    * @default false
    */
   readonly listInfos?: boolean;
@@ -192,6 +193,8 @@ export class Guardrails {
       bySeverity: true,
       listInfos: this.props.listInfos ?? false,
       listInfosHint: 'Guardrails.enable(app, { listInfos: true }) lists them',
+      listHardening: this.props.listInfos ?? false,
+      listHardeningHint: 'Guardrails.enable(app, { listInfos: true }) and the report files list each one',
     });
     if (!quiet && !failing.length) process.stderr.write(text);
     if (this.props.failOnSkipped && report.skipped > 0) {

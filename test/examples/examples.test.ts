@@ -155,6 +155,15 @@ describe('README', () => {
     expect(block && block[1].trim()).toEqual(file.trim());
   });
 
+  test('the Aspects snippet it shows is the one test/examples/readme-aspects.test.ts runs', () => {
+    const block = /\*\*Aspects\*\*[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme());
+    const file = fs.readFileSync(path.join(__dirname, 'readme-aspects.test.ts'), 'utf-8');
+    const snippet = /\/\/ README: Aspects \(begin\)\n([\s\S]*?)\n\s*\/\/ README: Aspects \(end\)/.exec(file)![1]
+      .split('\n').map(line => line.replace(/^ {2}/, '')).join('\n')
+      .replace("path.join(__dirname, '../aspects/fixtures/ingress-nginx-controller-v1.5.2.yaml')", "'vendor/ingress-nginx.yaml'");
+    expect(block && block[1].trim()).toEqual(snippet.trim());
+  });
+
   test('the Python example is the file the bindings smoke test runs', () => {
     const block = /```python\n([\s\S]*?)```/.exec(readme());
     const file = fs.readFileSync(path.join(__dirname, '../bindings/python/readme_example.py'), 'utf-8')

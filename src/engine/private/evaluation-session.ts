@@ -1,4 +1,5 @@
 import { annotationSuppressions, decide, resourceOf, runCheck, toFinding } from './object-findings';
+import type { HardeningChange } from '../../aspects/hardening-change';
 import { enforcedVersionOf, podNamespaceOf } from '../../private/namespace-psa-version';
 import { podTemplateOf } from '../../private/pod-template';
 import { isNamespaceObject } from '../../rules/network/private/namespaces';
@@ -26,6 +27,8 @@ export interface SessionSettings {
 export interface SkippedInput {
   readonly skipped?: number;
   readonly skippedObjects?: SkippedObject[];
+  /** What hardening aspects changed on the objects, for the report. */
+  readonly hardening?: HardeningChange[];
 }
 
 /** A finding and the position of its rule in the evaluator's rule list, which orders an object's findings. */
@@ -120,6 +123,7 @@ export class EvaluationSession {
       skipped: skipped.skipped,
       skippedObjects: skipped.skippedObjects,
       severityOverrides: this.settings.severityOverrides,
+      hardening: skipped.hardening,
     });
   }
 

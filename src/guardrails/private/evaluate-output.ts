@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { collectObjects, CollectedObject } from './collect-objects';
 import { SynthesisOutput } from './synthesis-output';
 import { refuseUnknownSuppressions } from './unknown-suppressions';
+import { hardeningOf } from '../../aspects/private/hardening-log';
 import { skippedObject } from '../../cli/scan';
 import { whySkipped } from '../../cli/understood';
 import { Evaluator } from '../../engine/evaluator';
@@ -71,7 +72,11 @@ function evaluate(
     }) : object);
   }
   refuseUnknownSuppressions(scope, objects, options.packs);
-  return evaluator.evaluate(objects, { skippedObjects });
+  // An ApiObject whose output is a List renders several objects: its changes are listed once.
+  const hardened = new Set<ApiObject>();
+  for (const { apiObject } of collected) if (apiObject) hardened.add(apiObject);
+  const hardening = [...hardened].flatMap(hardeningOf);
+  return evaluator.evaluate(objects, { skippedObjects, hardening });
 }
 
 /** True when the object was read from YAML by an Include (Helm is one), not built by the app's code. */
