@@ -3,6 +3,7 @@ import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { ensureAspectsRunAtSynthesis } from '../aspects/aspects';
 import { describeSkipped } from '../cli/scan';
+import { whySkipped } from '../cli/understood';
 import { Evaluator } from '../engine/evaluator';
 import { FailOn, failOnSeverity } from '../engine/fail-on';
 import { renderText } from '../engine/render-text';
@@ -13,6 +14,7 @@ import { Severity } from '../engine/severity';
 import { NetworkFlows } from '../flows/network-flows';
 import { Packs } from '../packs/packs';
 import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
+import { ImageInventory } from '../private/image-inventory';
 import { CollectedObject } from './private/collect-objects';
 import { evaluateOutput, OutputEvaluation } from './private/evaluate-output';
 import { guardrailFailure } from './private/failure';
@@ -45,8 +47,11 @@ export interface GuardrailsProps {
   readonly allowErrorSuppression?: boolean;
   /**
    * A folder to write the report to, as `guardrails-report.txt`, `.json` and `.sarif`, with the network flows
-   * the policies allow as `network-flows.mmd` (Mermaid) and `network-flows.dot` (Graphviz), at every synthesis
-   * (also when it fails). None of these is a `.yaml` file, so cdk8s-cli does not take them for manifests.
+   * the policies allow as `network-flows.mmd` (Mermaid) and `network-flows.dot` (Graphviz), and every container
+   * image of the app, once each, as `images.txt` (one reference per line, for an image scanner such as trivy) and
+   * `images.json` (with tag, digest and the workloads that run it; the shape of `cdk8s-hardened images --format
+   * json`), at every synthesis (also when it fails). None of these is a `.yaml` file, so cdk8s-cli does not take
+   * them for manifests.
    * @default - no report files
    */
   readonly reportDir?: string;
@@ -208,6 +213,8 @@ export class Guardrails {
     const dir = this.props.reportDir;
     if (!dir) return;
     const flows = NetworkFlows.fromObjects(collected.map(c => c.object));
+    // The images of the objects the rules judged, as `cdk8s-hardened images` lists them from the written YAML.
+    const images = ImageInventory.of(collected.map(c => c.object).filter(o => whySkipped(o.manifest) === undefined));
     fs.mkdirSync(dir, { recursive: true });
     const files: Array<[string, string, string]> = [
       ['network-flows.mmd', flows.toMermaid(), 'the network flows (Mermaid)'],
@@ -215,6 +222,8 @@ export class Guardrails {
       ['guardrails-report.txt', report.toText(), 'the guardrails report (text)'],
       ['guardrails-report.json', JSON.stringify(report.toJson(), undefined, 2) + '\n', 'the guardrails report (JSON)'],
       ['guardrails-report.sarif', JSON.stringify(report.toSarif(), undefined, 2) + '\n', 'the guardrails report (SARIF)'],
+      ['images.txt', images.toText(), 'the image list (text)'],
+      ['images.json', JSON.stringify(images.toJson(), undefined, 2) + '\n', 'the image list (JSON)'],
     ];
     for (const [name, content, what] of files) {
       try {
