@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { BINARY } from './golden-cases';
 import { runCli } from '../../src/cli/cli';
 import { fullDiskWriter } from '../helpers/full-disk';
 import { memoryIo } from '../helpers/memory-io';
@@ -300,5 +301,45 @@ describe('cdk8s-hardened images: bad input and output', () => {
     const top = memoryIo(tempDir());
     await runCli(['--help'], top);
     expect(top.out.join('')).toMatch(/\n {2}images \[options\] <paths\.\.\.>/);
+  });
+});
+
+describe('the README', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Every image, for a vulnerability scanner: `images`'));
+
+  test('shows the JSON shape the command prints', async () => {
+    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]);
+    const { out } = await images(['--format', 'json', 'dist'], appDir());
+    const real = JSON.parse(out);
+    expect(Object.keys(example)).toEqual(Object.keys(real));
+    expect(Object.keys(example.images[0])).toEqual(Object.keys(real.images[0]));
+    expect(Object.keys(example.images[0].usedBy[0])).toEqual(Object.keys(real.images[0].usedBy[0]));
+  });
+
+  // The CI step's script, run as GitHub Actions runs it (bash -e), with the built command and a trivy that records
+  // what it is asked to scan and finds a vulnerability in the images named in VULNERABLE.
+  const built = fs.existsSync(BINARY);
+  (built ? test : test.skip)('has a CI step whose loop scans every image once and fails on the first finding', () => {
+    const ci = /```yaml\n([\s\S]*?)```/.exec(section)![1];
+    expect(ci).toContain('run: npx cdk8s synth');
+    const script = /run: \|\n((?: {4}.*\n)+)/.exec(ci)![1].replace(/^ {4}/gm, '');
+    const dir = appDir();
+    const bin = path.join(dir, 'bin');
+    fs.mkdirSync(bin);
+    const stub = (name: string, body: string) => fs.writeFileSync(path.join(bin, name), `#!/usr/bin/env bash\n${body}\n`, { mode: 0o755 });
+    stub('npx', `[ "$1" = cdk8s-hardened ] || exit 127\nshift\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BINARY)} "$@"`);
+    stub('trivy', 'printf "%s\\n" "$*" >> scanned.log\nfor v in $VULNERABLE; do [ "${@: -1}" = "$v" ] && exit 1; done\nexit 0');
+    const run = (vulnerable: string) => {
+      fs.rmSync(path.join(dir, 'scanned.log'), { force: true });
+      const result = spawnSync('bash', ['-e', '-c', script], {
+        cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, VULNERABLE: vulnerable },
+      });
+      const scanned = fs.existsSync(path.join(dir, 'scanned.log')) ? fs.readFileSync(path.join(dir, 'scanned.log'), 'utf8') : '';
+      return { status: result.status, images: scanned.split('\n').filter(l => l).map(l => l.split(' ').pop()) };
+    };
+    const all = EXPECTED_TEXT.split('\n').filter(l => l);
+    expect(run('')).toEqual({ status: 0, images: all });
+    expect(run('ghcr.io/acme/canary:1.0')).toEqual({ status: 1, images: all.slice(0, all.indexOf('ghcr.io/acme/canary:1.0') + 1) });
   });
 });
