@@ -14,6 +14,7 @@ import { Severity } from '../engine/severity';
 import { NetworkFlows } from '../flows/network-flows';
 import { Packs } from '../packs/packs';
 import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
+import { callerLanguage, CallerLanguage, memberName } from '../private/caller-language';
 import { ImageInventory } from '../private/image-inventory';
 import { CollectedObject } from './private/collect-objects';
 import { evaluateOutput, OutputEvaluation } from './private/evaluate-output';
@@ -63,7 +64,9 @@ export interface GuardrailsProps {
   readonly listInfos?: boolean;
   /**
    * Print nothing to stderr when the synthesis passes (on failure the report is the thrown error's message, and
-   * it is always kept in `lastReport`).
+   * it is always kept in `lastReport`). Called from Python, Java, Go or .NET, whose runtimes show an error's
+   * message twice, a failure prints the report to stderr once and the error carries its first line and the failing
+   * rules.
    * @default - false, except under jest (`JEST_WORKER_ID` is set), where a passing synthesis prints nothing
    */
   readonly quiet?: boolean;
@@ -196,16 +199,24 @@ export class Guardrails {
     const text = renderText(report, {
       bySeverity: true,
       listInfos: this.props.listInfos ?? false,
-      listInfosHint: 'Guardrails.enable(app, { listInfos: true }) lists them',
+      listInfosHint: `${listInfosOption()} lists them`,
     });
     if (!quiet && !failing.length) process.stderr.write(text);
     if (this.props.failOnSkipped && report.skipped > 0) {
-      throw guardrailFailure(`cdk8s-hardened guardrails: ${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked and failOnSkipped is set; `
-        + `remove them, or turn failOnSkipped off to accept them unchecked:\n${report.skippedObjects.map(s => `  ${describeSkipped(s)}`).join('\n')}\n\n${text}`);
+      const option = memberName('failOnSkipped');
+      throw guardrailFailure({
+        headline: `cdk8s-hardened guardrails: ${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked and ${option} is set; `
+          + `remove them, or turn ${option} off to accept them unchecked:\n${report.skippedObjects.map(s => `  ${describeSkipped(s)}`).join('\n')}`,
+        report: text,
+      });
     }
     if (failing.length) {
       const counts = `${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'}${failOn === FailOn.WARNING ? ` and ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}` : ''}`;
-      throw guardrailFailure(`cdk8s-hardened guardrails: ${counts} must be fixed or suppressed (with a reason) before synthesis.\n\n${text}`);
+      throw guardrailFailure({
+        headline: `cdk8s-hardened guardrails: ${counts} must be fixed or suppressed (with a reason) before synthesis.`,
+        report: text,
+        ruleIds: failing.map(f => f.ruleId),
+      });
     }
   }
 
@@ -230,9 +241,18 @@ export class Guardrails {
         writeFileAtomic(path.join(dir, name), content, what, this._fileWriter);
       } catch (e) {
         // One line, not a stack trace into the file system: the message says what, where and how much.
-        if (e instanceof WriteFailure) throw guardrailFailure(`cdk8s-hardened guardrails: ${e.message}`);
+        if (e instanceof WriteFailure) throw guardrailFailure({ headline: `cdk8s-hardened guardrails: ${e.message}` });
         throw e;
       }
     }
+  }
+}
+
+/** How the caller turns on listInfos, in the caller's language. */
+function listInfosOption(language: CallerLanguage = callerLanguage()): string {
+  switch (language) {
+    case CallerLanguage.TYPESCRIPT: return 'Guardrails.enable(app, { listInfos: true })';
+    case CallerLanguage.PYTHON: return 'Guardrails.enable(app, list_infos=True)';
+    default: return 'the listInfos option of Guardrails.enable';
   }
 }
