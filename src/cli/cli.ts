@@ -58,9 +58,11 @@ export const IMAGE_FORMATS = ['text', 'json'];
 /** What `images --help` adds: the two formats, the JSON shape and the exit codes. */
 export const IMAGES_HELP = `
 Formats:
-  text  one image reference per line, exactly as the manifests write it, each image once, sorted; nothing else,
-        so a shell loop can read it:
-          cdk8s-hardened images dist/ | while read -r img; do trivy image --exit-code 1 "$img"; done
+  text  one image reference per line, exactly as the manifests write it, each image once, in the order of the
+        resolved images, and nothing else, so a shell loop can read it (through a file, so that exit code 2 is
+        not lost in a pipe):
+          cdk8s-hardened images dist/ --output images.txt
+          while read -r img; do trivy image --exit-code 1 "$img"; done < images.txt
   json  {"images": [{
           "reference": "nginx:1.27",                  the reference to pull, as written
           "references": ["nginx:1.27"],               every form the manifests write this image in
