@@ -1,5 +1,8 @@
-import { Testing } from 'cdk8s';
-import { HardenedDeployment, HardeningCheck, IsolatedNamespace, NamespacePeer, NetworkPeer, SecretBackedEnv } from '../../src';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { Guardrails, HardenedDeployment, HardeningCheck, IsolatedNamespace, NamespacePeer, NetworkPeer, SecretBackedEnv } from '../../src';
 import { callerLanguage, CallerLanguage, memberName } from '../../src/private/caller-language';
 import { IMAGE } from '../constructs/workloads/support';
 
@@ -96,5 +99,23 @@ describe('messages that used to show TypeScript read the same in every language'
       .toBe('NetworkPeer.namespaceSelector(labels): labels is empty, which selects every namespace; name the labels of the namespaces to allow');
     expect(calledFrom('Python/3.11.2', () => messageOf(() => new SecretBackedEnv(chart(), 'env', {} as any))))
       .toContain('give an ExternalSecret, or a SecretSource made with SecretSource.from_secret_name from the name of an existing Secret.');
+  });
+});
+
+describe('the guardrails name their options as the caller writes them', () => {
+  test('failOnSkipped, from Python', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'caller-language-')) });
+    Guardrails.enable(app, { quiet: true, failOnSkipped: true });
+    new ApiObject(new Chart(app, 'c'), 'w', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } });
+    // Through jsii the report goes to stderr; keep it out of the test output.
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(calledFrom('Python/3.11.2', () => messageOf(() => app.synth())))
+        .toBe('cdk8s-hardened guardrails: 1 object was not checked and fail_on_skipped is set; remove them, or turn fail_on_skipped off to accept them unchecked:\n'
+          + '  c/w: Widget w (example.com/v1) was not checked: a custom resource no rule reads\n'
+          + 'The report is printed on standard error and kept in Guardrails.of(app).last_report.');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -30,9 +30,11 @@ export function guardrailFailure(failure: FailureText, language: CallerLanguage 
     message = `${failure.headline}\n\n${failure.report}`;
   } else {
     process.stderr.write(`${failure.headline}\n\n${failure.report}`);
-    const rules = failure.ruleIds?.length ? ` Rules: ${[...new Set(failure.ruleIds)].join(', ')}.` : '';
+    // A headline that ends in a list (the objects failOnSkipped refuses) gets the sentences on a line of their own.
+    const gap = failure.headline.includes('\n') ? '\n' : ' ';
+    const rules = failure.ruleIds?.length ? `Rules: ${[...new Set(failure.ruleIds)].join(', ')}. ` : '';
     const kept = language === CallerLanguage.PYTHON ? 'Guardrails.of(app).last_report' : 'the lastReport of Guardrails.of(app)';
-    message = `${failure.headline}${rules} The report is printed on standard error and kept in ${kept}.`;
+    message = `${failure.headline}${gap}${rules}The report is printed on standard error and kept in ${kept}.`;
   }
   const error = new Error(message);
   const text = `${error.name}: ${message}`;
