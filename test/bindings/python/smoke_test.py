@@ -204,6 +204,10 @@ def main():
         check("guardrails-report.json: 0 errors, 0 warnings",
               on_disk["summary"]["errors"] == 0 and on_disk["summary"]["warnings"] == 0, on_disk["summary"])
         check("toJson() matches the file", report.to_json()["summary"] == on_disk["summary"])
+        with open(os.path.join(outdir, "report", "images.txt")) as f:
+            images = f.read()
+        check("images.txt lists each image once, one per line",
+              images == f"ghcr.io/acme/api:1.4.2{DIGEST}\nghcr.io/acme/web:1.4.2{DIGEST}\n", images)
 
         # The guardrails stop a bad app, and the failure reaches Python as an exception.
         bad = App(outdir=os.path.join(outdir, "bad"))
