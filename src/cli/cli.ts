@@ -63,7 +63,7 @@ Formats:
         not lost in a pipe):
           cdk8s-hardened images dist/ --output images.txt
           while read -r img; do trivy image --exit-code 1 "$img"; done < images.txt
-  json  {"images": [{
+  json  {"version": 1, "images": [{
           "reference": "nginx:1.27",                  the reference to pull, as written
           "references": ["nginx:1.27"],               every form the manifests write this image in
           "image": "docker.io/library/nginx:1.27",    registry/repository[:tag][@digest] as the runtime resolves it

@@ -2,6 +2,9 @@ import { containersOf, ContainerRef, podTemplateOf } from './pod-template';
 import { ManifestObject } from '../engine/manifest-object';
 import { parseImageReference } from '../rules/workload/private/image-reference';
 
+/** The version of the JSON shape, as in the scan report. */
+export const IMAGE_LIST_VERSION = 1;
+
 /** A container that runs an image: the object that declares it and where. */
 export interface ImageUser {
   readonly kind: string;
@@ -121,9 +124,12 @@ export class ImageInventory {
     return this.images.map(i => `${i.reference}\n`).join('');
   }
 
-  /** The JSON document `images --format json` prints and `images.json` holds (its shape is documented in the README). */
-  public toJson(): { images: InventoryImage[] } {
-    return { images: this.images };
+  /**
+   * The JSON document `images --format json` prints and `images.json` holds (its shape is documented in the README);
+   * `version` changes only if a field changes meaning or goes away.
+   */
+  public toJson(): { version: number; images: InventoryImage[] } {
+    return { version: IMAGE_LIST_VERSION, images: this.images };
   }
 }
 

@@ -180,7 +180,8 @@ describe('cdk8s-hardened images --format json', () => {
     const { code, out } = await images(['--format', 'json', 'dist'], appDir());
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['images']);
+    expect(Object.keys(json)).toEqual(['version', 'images']);
+    expect(json.version).toBe(1);
     expect(json.images.map((i: any) => i.reference).join('\n') + '\n').toBe(EXPECTED_TEXT);
     for (const image of json.images) {
       expect(Object.keys(image)).toEqual(['reference', 'references', 'image', 'registry', 'repository', 'tag', 'digest', 'usedBy']);
@@ -294,7 +295,7 @@ describe('cdk8s-hardened images: bad input and output', () => {
     const help = io.out.join('');
     expect(help).toContain('Usage: cdk8s-hardened images [options] <paths...>');
     expect(help).toContain('while read -r img; do trivy image --exit-code 1 "$img"; done');
-    for (const key of ['"reference"', '"references"', '"image"', '"registry"', '"repository"', '"tag"', '"digest"', '"usedBy"', '"containerField"', '"constructPath"']) {
+    for (const key of ['"version": 1', '"reference"', '"references"', '"image"', '"registry"', '"repository"', '"tag"', '"digest"', '"usedBy"', '"containerField"', '"constructPath"']) {
       expect(help).toContain(key);
     }
     expect(help).toMatch(/Exit codes:\n {2}0 {2}the list was written/);
