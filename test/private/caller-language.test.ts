@@ -79,7 +79,7 @@ describe('messages that used to show TypeScript read the same in every language'
     ['an unknown override check', () => new HardenedDeployment(chart(), 'web', { containers: [{ image: IMAGE }], overrides: [{ check: 'NOPE' as HardeningCheck, reason: 'a long enough reason' }] }),
       'overrides[0].check is "NOPE"; use one of the values of HardeningCheck: '],
     ['a short override reason', () => new HardenedDeployment(chart(), 'web', { containers: [{ image: IMAGE }], overrides: [{ check: HardeningCheck.PRIVILEGED, reason: 'short' }] }),
-      'overrides[0] (check PRIVILEGED): the override has reason "short"'],
+      'overrides[0] is the override of PRIVILEGED; it has reason "short"'],
     ['an invalid namespace name', () => new IsolatedNamespace(chart(), 'Bad_Name'), 'Pass a valid name, for example "shop".'],
     ['a flow without ports', () => new IsolatedNamespace(chart(), 'shop').allowIngressFrom('Any', NamespacePeer.named('ingress-nginx'), { ports: [] }),
       'ports is empty: name at least one port, for example port 8080'],

@@ -36,7 +36,7 @@ export function resolveHardening(subject: RefusalSubject, props: HardenedWorkloa
     }
     const problem = suppressionProblem({ ruleId: o.check, reason: o.reason, expires: o.expires });
     if (problem) {
-      throw new Error(`${subject.construct} ${subject.path}: overrides[${i}] (check ${o.check}): ${problem.replace(/^the suppression of "[^"]*"/, 'the override')}.`);
+      throw new Error(`${subject.construct} ${subject.path}: overrides[${i}] is the override of ${o.check}; ${problem.replace(/^the suppression of "[^"]*"/, 'it')}.`);
     }
     if (overrides.has(o.check)) {
       throw invalid(subject, `overrides[${i}].check`, o.check, 'each check may be overridden once: merge the reasons into one override');
