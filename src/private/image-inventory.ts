@@ -50,6 +50,9 @@ export interface InventoryImage {
   readonly usedBy: ImageUser[];
 }
 
+/** An image as the runtime resolves it, before the spellings and containers of the app are gathered. */
+type ResolvedImage = Pick<InventoryImage, 'image' | 'registry' | 'repository' | 'tag' | 'digest'>;
+
 /** A container whose image cannot be listed (unset, not a string, or with white space in it): the list misses it. */
 export interface UnlistedContainer {
   readonly user: Omit<ImageUser, 'reference'>;
@@ -68,7 +71,7 @@ export class ImageInventory {
     return inventory;
   }
 
-  private readonly byImage = new Map<string, { image: Omit<InventoryImage, 'reference' | 'references' | 'usedBy'>; users: ImageUser[] }>();
+  private readonly byImage = new Map<string, { image: ResolvedImage; users: ImageUser[] }>();
   private readonly unlisted: UnlistedContainer[] = [];
 
   /** Adds the containers of one object (objects without a pod template add nothing). */
@@ -146,7 +149,7 @@ function whyUnlisted(value: unknown): string | undefined {
 }
 
 /** Registry, repository, tag and digest as the container runtime resolves a parsed reference. */
-function resolve(parsed: NonNullable<ReturnType<typeof parseImageReference>>): Omit<InventoryImage, 'reference' | 'references' | 'usedBy'> {
+function resolve(parsed: NonNullable<ReturnType<typeof parseImageReference>>): ResolvedImage {
   // fullName is docker.io/<repository> for every Docker Hub host and spelling; host names are case-insensitive.
   const slash = parsed.fullName.indexOf('/');
   const registry = parsed.fullName.slice(0, slash).toLowerCase();
