@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { STDIN_PATH } from './collect-files';
+import { describeUnlisted, listImages } from './images';
 import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
 import { describeSkipped, exitCodeOf, resolvePacks, scan } from './scan';
@@ -51,6 +52,41 @@ interface ScanFlags {
   readonly manifestSuppressions: boolean;
 }
 
+/** Output formats of `images`. */
+export const IMAGE_FORMATS = ['text', 'json'];
+
+/** What `images --help` adds: the two formats, the JSON shape and the exit codes. */
+export const IMAGES_HELP = `
+Formats:
+  text  one image reference per line, exactly as the manifests write it, each image once, in the order of the
+        resolved images, and nothing else, so a shell loop can read it (through a file, so that exit code 2 is
+        not lost in a pipe):
+          cdk8s-hardened images dist/ --output images.txt
+          while read -r img; do trivy image --exit-code 1 "$img"; done < images.txt
+  json  {"version": 1, "images": [{
+          "reference": "nginx:1.27",                  the reference to pull, as written
+          "references": ["nginx:1.27"],               every form the manifests write this image in
+          "image": "docker.io/library/nginx:1.27",    registry/repository[:tag][@digest] as the runtime resolves it
+          "registry": "docker.io", "repository": "library/nginx",
+          "tag": "1.27",                              "latest" when neither a tag nor a digest is written; null
+                                                      with a digest alone
+          "digest": null,                             "sha256:..." when pinned
+          "usedBy": [{"kind": "Deployment", "namespace": "shop", "name": "web", "container": "web",
+                      "containerField": "containers", "reference": "nginx:1.27",
+                      "file": "dist/app.k8s.yaml", "line": 24, "constructPath": null}]}]}
+        images sorted by "image", usedBy by namespace, kind, name and container; null marks an absent value.
+
+Exit codes:
+  ${EXIT_OK}  the list was written (a container with no image is named on standard error)
+  ${EXIT_USAGE}  an input could not be read (the file and line are printed; the images of the other inputs are
+     listed), bad usage, or the --output file could not be written
+`;
+
+interface ImagesFlags {
+  readonly format: string;
+  readonly output?: string;
+}
+
 interface PolicyFlags {
   readonly packs?: string;
   readonly honourSuppressionAnnotations?: boolean;
@@ -92,7 +128,7 @@ async function runPolicies(flags: PolicyFlags, io: CliIo): Promise<number> {
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = EXIT_OK;
   const program = new Command('cdk8s-hardened')
-    .description('Hardened-by-default constructs and guardrails for cdk8s; `scan` checks Kubernetes manifests from any source.')
+    .description('Hardened-by-default constructs and guardrails for cdk8s; `scan` checks Kubernetes manifests from any source, `images` lists their container images.')
     .version(packageInfo().version, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -111,6 +147,16 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .addHelpText('after', SCAN_EXIT_CODES)
     .action(async (paths: string[], flags: ScanFlags) => {
       exitCode = await runScan(paths, flags, io);
+    });
+
+  program.command('images')
+    .description('List every container image of Kubernetes manifests once (files, directories read recursively for .yaml/.yml/.json, or - for standard input), with the workloads that run it: the input of an image scanner such as trivy.')
+    .argument('<paths...>', 'files, directories, or - for standard input')
+    .addOption(new Option('--format <format>', 'list format').choices(IMAGE_FORMATS).default('text'))
+    .addOption(new Option('--output <file>', 'write the list to a file instead of standard output'))
+    .addHelpText('after', IMAGES_HELP)
+    .action(async (paths: string[], flags: ImagesFlags) => {
+      exitCode = await runImages(paths, flags, io);
     });
 
   program.command('policies')
@@ -177,6 +223,39 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
       for (const s of result.report.skippedObjects) io.stderr(`  ${describeSkipped(s)}\n`);
     }
     return exitCodeOf(result, failOn, flags.failOnSkipped === true);
+  } catch (e) {
+    return usage(e instanceof Error ? e.message : String(e));
+  }
+}
+
+async function runImages(paths: string[], flags: ImagesFlags, io: CliIo): Promise<number> {
+  const usage = (message: string) => {
+    io.stderr(`cdk8s-hardened images: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  if (paths.filter(p => p === STDIN_PATH).length > 1) return usage('- (standard input) can be given only once.');
+  try {
+    const stdin = paths.includes(STDIN_PATH) ? await io.readStdin(DEFAULT_MAX_FILE_BYTES) : undefined;
+    const { inventory, problems, files } = listImages(paths, { cwd: io.cwd, stdin });
+    const rendered = flags.format === 'json' ? withNewline(jsonChunks(inventory.toJson())) : [inventory.toText()];
+    if (flags.output) {
+      try {
+        writeFileAtomic(path.resolve(io.cwd, flags.output), rendered, 'the image list', io.writer);
+      } catch (e) {
+        if (e instanceof WriteFailure) return usage(e.message);
+        throw e;
+      }
+    } else {
+      for (const piece of batched(rendered)) io.stdout(piece);
+    }
+    for (const u of inventory.unlistedContainers) io.stderr(`cdk8s-hardened images: warning: ${describeUnlisted(u)}.\n`);
+    for (const problem of problems) io.stderr(`cdk8s-hardened images: error: ${formatInputProblem(problem)}\n`);
+    if (problems.length) {
+      io.stderr(`cdk8s-hardened images: ${problems.length} input${problems.length === 1 ? '' : 's'} could not be read; the images in ${problems.length === 1 ? 'it are' : 'them are'} not listed.\n`);
+      return EXIT_USAGE;
+    }
+    if (files === 0) io.stderr(`cdk8s-hardened images: warning: no .yaml, .yml or .json files found under ${paths.join(', ')}.\n`);
+    return EXIT_OK;
   } catch (e) {
     return usage(e instanceof Error ? e.message : String(e));
   }

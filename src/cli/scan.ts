@@ -1,10 +1,6 @@
-import { collectFiles, STDIN_PATH } from './collect-files';
-import { decodeText } from './decode-text';
-import { InputError } from './input-error';
 import { InputProblem } from './input-problem';
-import { DEFAULT_MAX_FILE_BYTES, readFileBytes, readStdinBytes } from './read-bytes';
+import { readManifests, ReadManifestsOptions, STDIN_NAME } from './read-manifests';
 import { whySkipped } from './understood';
-import { decodeManifests } from '../decode/decode-manifests';
 import { Evaluator } from '../engine/evaluator';
 import { FailOn, failOnSeverity } from '../engine/fail-on';
 import { SkippedObject } from '../engine/finding';
@@ -15,25 +11,16 @@ import { Severity } from '../engine/severity';
 import { Packs } from '../packs/packs';
 import { isObject } from '../private/json';
 
-/** The name standard input gets in reports. */
-export const STDIN_NAME = '<stdin>';
+export { STDIN_NAME };
 
 /** How to scan. */
-export interface ScanOptions {
+export interface ScanOptions extends ReadManifestsOptions {
   /** Names of the rule packs to run (see `Packs.names()`). @default - every shipped pack */
   readonly packs?: string[];
   /** Kubernetes version of the cluster, `1.NN`. @default - the newest version the packs know; pods in a namespace the input defines are judged at the Pod Security version it enforces */
   readonly kubernetesVersion?: string;
   /** Severity per rule ID, replacing the pack's. @default - the packs' severities */
   readonly severityOverrides?: { [ruleId: string]: Severity };
-  /** Directory relative paths are resolved against. @default - process.cwd() */
-  readonly cwd?: string;
-  /** The content of standard input, for the path `-`. @default - read from file descriptor 0 */
-  readonly stdin?: string | Uint8Array;
-  /** The name standard input gets in the report. @default "<stdin>" */
-  readonly stdinName?: string;
-  /** Largest file read, in bytes. @default 64 MiB */
-  readonly maxFileBytes?: number;
   /**
    * Whether the manifests' own `cdk8s-hardened.io/suppress.<ruleId>` annotations may suppress findings.
    * @default true
@@ -66,60 +53,19 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
     severityOverrides: options.severityOverrides,
     manifestSuppressions: options.manifestSuppressions,
   });
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const cwd = options.cwd ?? process.cwd();
-  const problems: InputProblem[] = [];
   // Each object is checked by the object-scope rules as soon as it is read; the app-scope rules run at the end.
   const session = evaluator._startSession();
   const skipped: SkippedObject[] = [];
-  let files = 0;
-
-  const read = (file: string, load: () => Uint8Array | string) => {
-    files++;
-    try {
-      const loaded = load();
-      const text = typeof loaded === 'string' ? loaded : decodeText(loaded, file);
-      const decoded = decodeManifests(text, file);
-      // Documents kubectl would refuse (a Helm values file, a bare list) are passed over and listed with kubectl's
-      // reason, in document order among the objects.
-      let next = 0;
-      const refusedBefore = (documentIndex: number) => {
-        for (; next < decoded.refused.length && decoded.refused[next].documentIndex <= documentIndex; next++) {
-          skipped.push(skippedObject({}, decoded.refused[next].reason, file, decoded.refused[next].line));
-        }
-      };
-      for (const object of decoded.objects) {
-        refusedBefore(object.documentIndex);
-        const reason = whySkipped(object.value);
-        if (reason !== undefined) {
-          skipped.push(skippedObject(object.value, reason, file, object.line));
-          continue;
-        }
-        session.add(ManifestObject.fromJson(object.value, { file, line: object.line, locator: object.locator }));
-      }
-      refusedBefore(Infinity);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      problems.push(e.problem);
-    }
-  };
-
-  // Standard input is read where `-` appears among the paths, so the report follows the command line's order.
-  const groups: string[][] = [[]];
-  for (const p of paths) {
-    if (p === STDIN_PATH) groups.push([STDIN_PATH], []);
-    else groups[groups.length - 1].push(p);
-  }
-  for (const group of groups) {
-    if (group.length === 1 && group[0] === STDIN_PATH) {
-      const name = options.stdinName ?? STDIN_NAME;
-      read(name, () => stdinContent(options.stdin, maxBytes, name));
-      continue;
-    }
-    const collected = collectFiles(group, cwd);
-    problems.push(...collected.errors.map(e => e.problem));
-    for (const entry of collected.files) read(entry.display, () => readFileBytes(entry.absolute, entry.display, maxBytes));
-  }
+  const { problems, files } = readManifests(paths, options, {
+    object: (object, file) => {
+      const reason = whySkipped(object.value);
+      if (reason !== undefined) skipped.push(skippedObject(object.value, reason, file, object.line));
+      else session.add(ManifestObject.fromJson(object.value, { file, line: object.line, locator: object.locator }));
+    },
+    // Documents kubectl would refuse (a Helm values file, a bare list) are passed over and listed with kubectl's
+    // reason, in document order among the objects.
+    refused: (reason, file, line) => { skipped.push(skippedObject({}, reason, file, line)); },
+  });
 
   return { report: session.finish({ skippedObjects: skipped }), problems, files };
 }
@@ -168,13 +114,4 @@ export function resolvePacks(names?: string[]): RulePack[] {
     throw new Error(`No rule pack named: give one or more of ${Packs.names().join(', ')}.`);
   }
   return cleaned.map(name => Packs.byName(name));
-}
-
-function stdinContent(given: string | Uint8Array | undefined, maxBytes: number, name: string): Uint8Array | string {
-  if (given === undefined) return readStdinBytes(maxBytes, name);
-  const bytes = typeof given === 'string' ? Buffer.from(given, 'utf8') : given;
-  if (bytes.length > maxBytes) {
-    throw new InputError({ file: name, message: `the input is larger than ${Math.round(maxBytes / (1024 * 1024))} MiB, the most scan reads from one file; split it` });
-  }
-  return bytes;
 }

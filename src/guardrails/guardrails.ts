@@ -3,6 +3,7 @@ import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { ensureAspectsRunAtSynthesis } from '../aspects/aspects';
 import { describeSkipped } from '../cli/scan';
+import { whySkipped } from '../cli/understood';
 import { Evaluator } from '../engine/evaluator';
 import { FailOn, failOnSeverity } from '../engine/fail-on';
 import { renderText } from '../engine/render-text';
@@ -13,6 +14,8 @@ import { Severity } from '../engine/severity';
 import { NetworkFlows } from '../flows/network-flows';
 import { Packs } from '../packs/packs';
 import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
+import { callerLanguage, CallerLanguage, memberName } from '../private/caller-language';
+import { ImageInventory } from '../private/image-inventory';
 import { CollectedObject } from './private/collect-objects';
 import { evaluateOutput, OutputEvaluation } from './private/evaluate-output';
 import { guardrailFailure } from './private/failure';
@@ -45,8 +48,11 @@ export interface GuardrailsProps {
   readonly allowErrorSuppression?: boolean;
   /**
    * A folder to write the report to, as `guardrails-report.txt`, `.json` and `.sarif`, with the network flows
-   * the policies allow as `network-flows.mmd` (Mermaid) and `network-flows.dot` (Graphviz), at every synthesis
-   * (also when it fails). None of these is a `.yaml` file, so cdk8s-cli does not take them for manifests.
+   * the policies allow as `network-flows.mmd` (Mermaid) and `network-flows.dot` (Graphviz), and every container
+   * image of the app, once each, as `images.txt` (one reference per line, for an image scanner such as trivy) and
+   * `images.json` (with tag, digest and the workloads that run it; the shape of `cdk8s-hardened images --format
+   * json`), at every synthesis (also when it fails). None of these is a `.yaml` file, so cdk8s-cli does not take
+   * them for manifests.
    * @default - no report files
    */
   readonly reportDir?: string;
@@ -59,7 +65,9 @@ export interface GuardrailsProps {
   readonly listInfos?: boolean;
   /**
    * Print nothing to stderr when the synthesis passes (on failure the report is the thrown error's message, and
-   * it is always kept in `lastReport`).
+   * it is always kept in `lastReport`). Called from Python, Java, Go or .NET, whose runtimes show an error's
+   * message twice, a failure prints the report to stderr once and the error carries its first line and the failing
+   * rules.
    * @default - false, except under jest (`JEST_WORKER_ID` is set), where a passing synthesis prints nothing
    */
   readonly quiet?: boolean;
@@ -192,18 +200,26 @@ export class Guardrails {
     const text = renderText(report, {
       bySeverity: true,
       listInfos: this.props.listInfos ?? false,
-      listInfosHint: 'Guardrails.enable(app, { listInfos: true }) lists them',
+      listInfosHint: `${listInfosOption()} lists them`,
       listHardening: this.props.listInfos ?? false,
-      listHardeningHint: 'Guardrails.enable(app, { listInfos: true }) and the report files list each one',
+      listHardeningHint: `${listInfosOption()} and the report files list each one`,
     });
     if (!quiet && !failing.length) process.stderr.write(text);
     if (this.props.failOnSkipped && report.skipped > 0) {
-      throw guardrailFailure(`cdk8s-hardened guardrails: ${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked and failOnSkipped is set; `
-        + `remove them, or turn failOnSkipped off to accept them unchecked:\n${report.skippedObjects.map(s => `  ${describeSkipped(s)}`).join('\n')}\n\n${text}`);
+      const option = memberName('failOnSkipped');
+      throw guardrailFailure({
+        headline: `cdk8s-hardened guardrails: ${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked and ${option} is set; `
+          + `remove them, or turn ${option} off to accept them unchecked:\n${report.skippedObjects.map(s => `  ${describeSkipped(s)}`).join('\n')}`,
+        report: text,
+      });
     }
     if (failing.length) {
       const counts = `${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'}${failOn === FailOn.WARNING ? ` and ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}` : ''}`;
-      throw guardrailFailure(`cdk8s-hardened guardrails: ${counts} must be fixed or suppressed (with a reason) before synthesis.\n\n${text}`);
+      throw guardrailFailure({
+        headline: `cdk8s-hardened guardrails: ${counts} must be fixed or suppressed (with a reason) before synthesis.`,
+        report: text,
+        ruleIds: failing.map(f => f.ruleId),
+      });
     }
   }
 
@@ -211,6 +227,8 @@ export class Guardrails {
     const dir = this.props.reportDir;
     if (!dir) return;
     const flows = NetworkFlows.fromObjects(collected.map(c => c.object));
+    // The images of the objects the rules judged, as `cdk8s-hardened images` lists them from the written YAML.
+    const images = ImageInventory.of(collected.map(c => c.object).filter(o => whySkipped(o.manifest) === undefined));
     fs.mkdirSync(dir, { recursive: true });
     const files: Array<[string, string, string]> = [
       ['network-flows.mmd', flows.toMermaid(), 'the network flows (Mermaid)'],
@@ -218,15 +236,26 @@ export class Guardrails {
       ['guardrails-report.txt', report.toText(), 'the guardrails report (text)'],
       ['guardrails-report.json', JSON.stringify(report.toJson(), undefined, 2) + '\n', 'the guardrails report (JSON)'],
       ['guardrails-report.sarif', JSON.stringify(report.toSarif(), undefined, 2) + '\n', 'the guardrails report (SARIF)'],
+      ['images.txt', images.toText(), 'the image list (text)'],
+      ['images.json', JSON.stringify(images.toJson(), undefined, 2) + '\n', 'the image list (JSON)'],
     ];
     for (const [name, content, what] of files) {
       try {
         writeFileAtomic(path.join(dir, name), content, what, this._fileWriter);
       } catch (e) {
         // One line, not a stack trace into the file system: the message says what, where and how much.
-        if (e instanceof WriteFailure) throw guardrailFailure(`cdk8s-hardened guardrails: ${e.message}`);
+        if (e instanceof WriteFailure) throw guardrailFailure({ headline: `cdk8s-hardened guardrails: ${e.message}` });
         throw e;
       }
     }
+  }
+}
+
+/** How the caller turns on listInfos, in the caller's language. */
+function listInfosOption(language: CallerLanguage = callerLanguage()): string {
+  switch (language) {
+    case CallerLanguage.TYPESCRIPT: return 'Guardrails.enable(app, { listInfos: true })';
+    case CallerLanguage.PYTHON: return 'Guardrails.enable(app, list_infos=True)';
+    default: return 'the listInfos option of Guardrails.enable';
   }
 }

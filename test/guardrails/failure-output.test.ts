@@ -63,6 +63,75 @@ describe('a failed synthesis', () => {
   });
 });
 
+/**
+ * What a jsii runtime shows for an error thrown in the library. The kernel wraps it as `new RuntimeError(error)`
+ * (an Error whose message is `String(error)`) and sends that error's message and stack; Python raises
+ * `RuntimeError(message) from JavaScriptError(stack)` and prints both, Java throws one exception whose message is
+ * the message, a newline and the stack.
+ */
+function shownByJsii(error: Error): { python: string; java: string } {
+  class KernelRuntimeError extends Error {
+    constructor(e: unknown) {
+      super(e as string);
+      this.name = '@jsii/kernel.RuntimeError';
+    }
+  }
+  const wrapped = new KernelRuntimeError(error);
+  return { python: `${wrapped.stack}\n${wrapped.message}`, java: `${wrapped.message}\n${wrapped.stack}` };
+}
+
+describe('a failed synthesis called through jsii (Python, Java, Go, .NET)', () => {
+  function failedThroughJsii(agent: string) {
+    const before = process.env.JSII_AGENT;
+    process.env.JSII_AGENT = agent;
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => { written.push(String(chunk)); return true; });
+    try {
+      return { error: failedSynthesis({ quiet: true }), stderr: written.join('') };
+    } finally {
+      spy.mockRestore();
+      if (before === undefined) delete process.env.JSII_AGENT;
+      else process.env.JSII_AGENT = before;
+    }
+  }
+  const count = (text: string, part: string) => text.split(part).length - 1;
+
+  test.each(['Python/3.11.2', 'Java/17.0.9'])('prints the report once under %s: on stderr, and not again in the error', agent => {
+    const { error, stderr } = failedThroughJsii(agent);
+    const counts = summary(stderr);
+    expect(tags(stderr)).toEqual([...Array(counts.errors).fill('error'), ...Array(counts.warnings).fill('warning')]);
+    const shown = shownByJsii(error);
+    for (const text of [shown.python, shown.java]) {
+      expect(count(stderr + text, 'errors, ')).toBe(1);
+      expect(count(stderr + text, '  error  ')).toBe(counts.errors);
+    }
+  });
+
+  test('the error carries the headline, the failing rules and where the report is kept, in Python\'s words', () => {
+    const { error, stderr } = failedThroughJsii('Python/3.11.2');
+    const ruleIds = [...new Set(stderr.split('\n').map(line => /^ {2}error {2,}(\S+)/.exec(line)?.[1]).filter(id => id !== undefined))];
+    expect(ruleIds.length).toBeGreaterThan(0);
+    expect(error.message).toBe(`cdk8s-hardened guardrails: ${summary(stderr).errors} errors must be fixed or suppressed (with a reason) before synthesis. `
+      + `Rules: ${ruleIds.join(', ')}. The report is printed on standard error and kept in Guardrails.of(app).last_report.`);
+    expect(stderr).toMatch(/^cdk8s-hardened guardrails: \d+ errors must be fixed or suppressed \(with a reason\) before synthesis\.\n\n/);
+    expect(stderr).toContain('Guardrails.enable(app, list_infos=True) lists them');
+  });
+
+  test('from TypeScript the message is the whole report and nothing is printed', () => {
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => { written.push(String(chunk)); return true; });
+    let error: Error;
+    try {
+      error = failedSynthesis({ quiet: true });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written).toEqual([]);
+    expect(count(error.message, 'errors, ')).toBe(1);
+    expect(error.message).toContain('Guardrails.enable(app, { listInfos: true }) lists them');
+  });
+});
+
 // `cdk8s synth` runs the app with the app's stderr passed through: what Node prints for the uncaught error is what
 // the user reads. The app loads the compiled package (lib/), as a deploy repo does.
 const loadable = (() => {

@@ -138,13 +138,13 @@ describe('Guardrails', () => {
       .toThrow(/severityOverrides names rule "no-such-rule"/);
   });
 
-  test('writes text, JSON and SARIF reports and the network flows, none of them YAML', () => {
+  test('writes text, JSON and SARIF reports, the network flows and the image list, none of them YAML', () => {
     const reportDir = tempDir();
     const app = new App({ outdir: tempDir() });
     Guardrails.enable(app, { packs: PACKS, quiet: true, reportDir });
     configMap(new Chart(app, 'c'), 'cm', { bad: 'true' });
     expect(() => app.synth()).toThrow();
-    expect(fs.readdirSync(reportDir).sort()).toEqual(['guardrails-report.json', 'guardrails-report.sarif', 'guardrails-report.txt', 'network-flows.dot', 'network-flows.mmd']);
+    expect(fs.readdirSync(reportDir).sort()).toEqual(['guardrails-report.json', 'guardrails-report.sarif', 'guardrails-report.txt', 'images.json', 'images.txt', 'network-flows.dot', 'network-flows.mmd']);
     expect(JSON.parse(fs.readFileSync(path.join(reportDir, 'guardrails-report.json'), 'utf-8')).summary.errors).toBe(1);
   });
 

@@ -143,7 +143,7 @@ export class IsolatedNamespace extends Chart {
     const nameProblem = isolatedNamespaceNameProblem(name);
     if (nameProblem) {
       const source = props.name === undefined ? `name (defaulted from the construct id) is ${JSON.stringify(name)}` : `name is ${JSON.stringify(name)}`;
-      throw new Error(`${where}: ${source}: ${nameProblem}. Pass a valid name, for example { name: 'shop' }.`);
+      throw new Error(`${where}: ${source}: ${nameProblem}. Pass a valid name, for example "shop".`);
     }
     super(scope, id, { namespace: name });
     Object.defineProperty(this, ISOLATED_NAMESPACE_SYMBOL, { value: true });

@@ -1,4 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
+import { memberName } from '../../private/caller-language';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -28,7 +29,7 @@ export class NetworkPeer {
   /** Every pod of the namespaces carrying these labels. */
   public static namespaceSelector(labels: { [key: string]: string }): NetworkPeer {
     if (Object.keys(labels).length === 0) {
-      throw new Error('NetworkPeer.namespaceSelector(labels): labels is {}, which selects every namespace; name the labels of the namespaces to allow');
+      throw new Error(`NetworkPeer.${memberName('namespaceSelector')}(labels): labels is empty, which selects every namespace; name the labels of the namespaces to allow`);
     }
     return new NetworkPeer({ namespaceSelector: { matchLabels: { ...labels } } });
   }
@@ -40,7 +41,7 @@ export class NetworkPeer {
    */
   public static pods(podLabels: { [key: string]: string }, namespaceName?: string): NetworkPeer {
     if (Object.keys(podLabels).length === 0) {
-      throw new Error('NetworkPeer.pods(podLabels): podLabels is {}, which selects every pod; name the labels of the pods to allow');
+      throw new Error(`NetworkPeer.pods(${memberName('podLabels')}): ${memberName('podLabels')} is empty, which selects every pod; name the labels of the pods to allow`);
     }
     return new NetworkPeer({
       podSelector: { matchLabels: { ...podLabels } },
@@ -55,8 +56,8 @@ export class NetworkPeer {
    * @param excluding sub-blocks of `cidr` to leave out
    */
   public static ipBlock(cidr: string, excluding?: string[]): NetworkPeer {
-    checkCidr(cidr, 'NetworkPeer.ipBlock(cidr)');
-    (excluding ?? []).forEach((e, i) => checkCidr(e, `NetworkPeer.ipBlock(excluding[${i}])`));
+    checkCidr(cidr, `NetworkPeer.${memberName('ipBlock')}(cidr)`);
+    (excluding ?? []).forEach((e, i) => checkCidr(e, `NetworkPeer.${memberName('ipBlock')}(excluding[${i}])`));
     return new NetworkPeer({ ipBlock: { cidr, ...(excluding && excluding.length > 0 ? { except: [...excluding] } : {}) } });
   }
 

@@ -94,7 +94,7 @@ export class ExternalSecret extends Construct implements ISecretSource {
     checkEnum(where, 'apiVersion', apiVersion, ExternalSecretApiVersion);
 
     if (!Array.isArray(props.data) || props.data.length === 0) {
-      throw new Error(`${where}: data is empty: list at least one { secretKey, remoteKey } to read from the store.`);
+      throw new Error(`${where}: data is empty: list at least one entry, with its secretKey and remoteKey, to read from the store.`);
     }
     const seen = new Set<string>();
     for (const [i, entry] of props.data.entries()) {

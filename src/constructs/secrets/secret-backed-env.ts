@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { envVarNameProblem, mountPathProblem, relativePathProblem, secretKeyProblem } from './private/names';
 import { ISecretSource } from './secret-source';
+import { memberName } from '../../private/caller-language';
 
 /** Owner-read-only: the mode of every secret file (0400). */
 const FILE_MODE = 0o400;
@@ -130,7 +131,7 @@ export class SecretBackedEnv extends Construct {
     super(scope, id);
     const where = `SecretBackedEnv ${this.node.path}`;
     if (!props?.source || typeof props.source.secretName !== 'string') {
-      throw new Error(`${where}: source is missing: give an ExternalSecret or SecretSource.fromSecretName('<name>').`);
+      throw new Error(`${where}: source is missing: give an ExternalSecret, or a SecretSource made with SecretSource.${memberName('fromSecretName')} from the name of an existing Secret.`);
     }
     this.source = props.source;
     const knownKeys = props.source.secretKeys ?? [];

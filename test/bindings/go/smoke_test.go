@@ -328,6 +328,10 @@ func TestGuardrailsStopABadAppWithAPanic(t *testing.T) {
 	if !strings.Contains(message, "pss-privileged") {
 		t.Errorf("synthesis of a privileged container did not fail with pss-privileged: %q", message)
 	}
+	// The report goes to standard error once; the panic carries its first line and the rules, not the report again.
+	if !strings.Contains(message, "The report is printed on standard error") || strings.Contains(message, " errors, ") {
+		t.Errorf("the panic should name where the report is, without repeating it: %q", message)
+	}
 	if _, err := os.Stat(filepath.Join(badOut, "legacy.k8s.yaml")); err == nil {
 		t.Error("the failing synthesis wrote a manifest")
 	}

@@ -4,7 +4,8 @@ Builds the same app as the Java and Go smoke tests: an IsolatedNamespace with tw
 credentials from an ExternalSecret handed to one of them through a SecretBackedEnv, and the network flows between
 them. The guardrails are enabled in strict mode (warnings fail synthesis too); the app is synthesized to a temporary
 folder, and the test asserts on the manifests written there and on a report with zero findings. A second app with
-a privileged container checks that the guardrails' failure reaches Python as an exception.
+a privileged container checks that the guardrails' failure reaches Python as an exception, that an uncaught one
+prints the report once, and that the messages speak Python.
 
 Run by test/bindings/run.sh; prints one line per check and exits non-zero on the first failure.
 """
@@ -12,6 +13,7 @@ Run by test/bindings/run.sh; prints one line per check and exits non-zero on the
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -35,6 +37,18 @@ from cdk8s_hardened import (
 )
 
 DIGEST = "@sha256:" + "0123456789abcdef" * 4
+
+# A user's app that fails the guardrails and does not catch the error (quiet is off, as by default).
+UNCAUGHT_FAILURE = """
+import cdk8s_plus_28 as kplus
+from cdk8s import App, Chart
+from cdk8s_hardened import Guardrails
+app = App(outdir="uncaught")
+Guardrails.enable(app)
+kplus.Deployment(Chart(app, "legacy"), "root", containers=[kplus.ContainerProps(
+    image="nginx", security_context=kplus.ContainerSecurityContextProps(ensure_non_root=False, privileged=True))])
+app.synth()
+"""
 
 
 def build_shop(outdir):
@@ -190,6 +204,10 @@ def main():
         check("guardrails-report.json: 0 errors, 0 warnings",
               on_disk["summary"]["errors"] == 0 and on_disk["summary"]["warnings"] == 0, on_disk["summary"])
         check("toJson() matches the file", report.to_json()["summary"] == on_disk["summary"])
+        with open(os.path.join(outdir, "report", "images.txt")) as f:
+            images = f.read()
+        check("images.txt lists each image once, one per line",
+              images == f"ghcr.io/acme/api:1.4.2{DIGEST}\nghcr.io/acme/web:1.4.2{DIGEST}\n", images)
 
         # The guardrails stop a bad app, and the failure reaches Python as an exception.
         bad = App(outdir=os.path.join(outdir, "bad"))
@@ -204,6 +222,32 @@ def main():
             failure = str(e)
         check("a privileged container fails synthesis", failure is not None and "pss-privileged" in failure, failure)
         check("and nothing was written", not os.path.exists(os.path.join(outdir, "bad", "legacy.k8s.yaml")))
+        check("the error names the failing rule and where the report is kept",
+              "Rules: " in failure and "Guardrails.of(app).last_report" in failure, failure)
+        check("the error does not repeat the report", "errors, " not in failure, failure)
+
+        # Uncaught, as a user's app fails: the report reaches the terminal once, not again in the traceback.
+        uncaught = subprocess.run([sys.executable, "-c", UNCAUGHT_FAILURE], cwd=outdir, capture_output=True, text=True,
+                                  timeout=300)
+        stderr = uncaught.stderr
+        check("an uncaught failure exits non-zero", uncaught.returncode != 0, uncaught.returncode)
+        check("its stderr has the report once", stderr.count(" errors, ") == 1 and stderr.count("pss-privileged") >= 1,
+              stderr)
+        check("its report speaks Python", "list_infos=True" in stderr and "{ listInfos" not in stderr, stderr)
+
+        # A hardened construct refuses a privileged container with the override written in Python.
+        try:
+            HardenedDeployment(Chart(App(outdir=os.path.join(outdir, "refused")), "c"), "root", containers=[
+                kplus.ContainerProps(image="ghcr.io/acme/web:1.4.2" + DIGEST, port_number=8080,
+                                     security_context=kplus.ContainerSecurityContextProps(privileged=True))])
+            refusal = None
+        except RuntimeError as e:
+            refusal = str(e)
+        check("a privileged container is refused at construction", refusal is not None and "privileged" in refusal, refusal)
+        check("the refusal shows the override in Python",
+              'HardeningOverride(check=HardeningCheck.PRIVILEGED, reason="<why, at least 10 characters>")' in refusal, refusal)
+        check("the refusal shows no TypeScript syntax",
+              not any(ts in refusal for ts in ("{ check:", "HardeningCheck.PRIVILEGED, reason:", "=>", "'<why")), refusal)
     finally:
         shutil.rmtree(outdir, ignore_errors=True)
 

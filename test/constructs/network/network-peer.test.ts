@@ -54,8 +54,8 @@ describe('NetworkPeer', () => {
 
   test.each([
     ['namespace()', () => NetworkPeer.namespace('Not_A_Name'), 'NetworkPeer.namespace(name) is "Not_A_Name"; give a namespace name'],
-    ['namespaceSelector()', () => NetworkPeer.namespaceSelector({}), 'labels is {}, which selects every namespace'],
-    ['pods()', () => NetworkPeer.pods({}), 'podLabels is {}, which selects every pod'],
+    ['namespaceSelector()', () => NetworkPeer.namespaceSelector({}), 'labels is empty, which selects every namespace'],
+    ['pods()', () => NetworkPeer.pods({}), 'podLabels is empty, which selects every pod'],
     ['ipBlock()', () => NetworkPeer.ipBlock('10.0.0.0/33'), 'NetworkPeer.ipBlock(cidr) is "10.0.0.0/33"; give a CIDR block'],
     ['ipBlock() except', () => NetworkPeer.ipBlock('10.0.0.0/8', ['nope']), 'NetworkPeer.ipBlock(excluding[0]) is "nope"'],
   ])('%s refuses a peer that selects too much or is malformed', (_name, make, message) => {

@@ -111,7 +111,7 @@ describe('ExternalSecret', () => {
       expect(make({ storeName: 'vault', storeKind: 'VaultStore', data: DATA })).toThrow(/storeKind is "VaultStore": allowed values are SecretStore, ClusterSecretStore/);
     });
     test('empty data', () => {
-      expect(make({ storeName: 'vault', data: [] })).toThrow(/data is empty: list at least one \{ secretKey, remoteKey \}/);
+      expect(make({ storeName: 'vault', data: [] })).toThrow(/data is empty: list at least one entry, with its secretKey and remoteKey, to read from the store/);
       expect(make({ storeName: 'vault' })).toThrow(/data is empty/);
     });
     test('an empty remote key', () => {

@@ -62,7 +62,7 @@ export function portsJson(ports: NetworkFlowPort[]): any[] {
 /** Why the declared ports cannot be used, or undefined. */
 export function portsProblem(ports: NetworkFlowPort[] | undefined): string | undefined {
   if (!Array.isArray(ports) || ports.length === 0) {
-    return 'ports is empty: name at least one port, for example [{ port: 8080 }]; a flow open on every port is refused';
+    return 'ports is empty: name at least one port, for example port 8080; a flow open on every port is refused';
   }
   const protocols: string[] = Object.values(NetworkProtocol);
   for (const p of ports) {

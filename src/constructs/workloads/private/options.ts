@@ -44,11 +44,11 @@ export function resolveHardening(subject: RefusalSubject, props: HardenedPodProp
   const overrides = new Map<HardeningCheck, HardeningOverride>();
   (props.overrides ?? []).forEach((o, i) => {
     if (!Object.values(HardeningCheck).includes(o.check)) {
-      throw invalid(subject, `overrides[${i}].check`, o.check, `use one of ${Object.values(HardeningCheck).map(c => `HardeningCheck.${c}`).join(', ')}`);
+      throw invalid(subject, `overrides[${i}].check`, o.check, `use one of the values of HardeningCheck: ${Object.values(HardeningCheck).join(', ')}`);
     }
     const problem = suppressionProblem({ ruleId: o.check, reason: o.reason, expires: o.expires });
     if (problem) {
-      throw invalid(subject, `overrides[${i}]`, `{ check: ${o.check}, reason: ${JSON.stringify(o.reason ?? '')} }`, `${problem.replace(/^the suppression of "[^"]*"/, 'the override')}`);
+      throw new Error(`${subject.construct} ${subject.path}: overrides[${i}] is the override of ${o.check}; ${problem.replace(/^the suppression of "[^"]*"/, 'it')}.`);
     }
     if (overrides.has(o.check)) {
       throw invalid(subject, `overrides[${i}].check`, o.check, 'each check may be overridden once: merge the reasons into one override');

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { HardeningCheck } from '../hardening';
 import { CHECKS } from './rule-ids';
+import { callerLanguage, CallerLanguage } from '../../../private/caller-language';
 import { constructPath } from '../../../private/construct-path';
 
 /** Who refuses: `HardenedDeployment shop/web`, the construct's class and its path, as the guardrails report names it. */
@@ -22,8 +23,20 @@ export function refusal(subject: RefusalSubject, prop: string, value: unknown, c
   const info = CHECKS[check];
   return new Error(
     `${subject.construct} ${subject.path}: ${prop} is ${show(value)}, which breaks rule ${info.rule} (${info.risk}). `
-    + `Fix: ${fix}. If this is deliberate, add { check: HardeningCheck.${check}, reason: '<why, at least 10 characters>' } to overrides.`,
+    + `Fix: ${fix}. If this is deliberate, ${overrideHint(check)}.`,
   );
+}
+
+/** How to accept the refused value deliberately, as code the caller can paste, or in words where we cannot tell. */
+export function overrideHint(check: HardeningCheck, language: CallerLanguage = callerLanguage()): string {
+  switch (language) {
+    case CallerLanguage.TYPESCRIPT:
+      return `add { check: HardeningCheck.${check}, reason: '<why, at least 10 characters>' } to overrides`;
+    case CallerLanguage.PYTHON:
+      return `add HardeningOverride(check=HardeningCheck.${check}, reason="<why, at least 10 characters>") to overrides`;
+    default:
+      return `add to overrides a HardeningOverride whose check is ${check} (of HardeningCheck) and whose reason says why, in at least 10 characters`;
+  }
 }
 
 /** A refused value that no override can accept (bad input rather than a weaker setting). */

@@ -281,9 +281,9 @@ describe('refusals after construction', () => {
 describe('invalid input that no override accepts', () => {
   const cases: [string, any, string][] = [
     ['an override reason shorter than 10 characters', { overrides: [{ check: HardeningCheck.PRIVILEGED, reason: 'because' }] },
-      'HardenedDeployment test/web: overrides[0] is "{ check: PRIVILEGED, reason: \\"because\\" }"; the override has reason "because": give a reason of at least 10 characters'],
+      'HardenedDeployment test/web: overrides[0] is the override of PRIVILEGED; it has reason "because": give a reason of at least 10 characters saying why the finding is acceptable.'],
     ['an override expiry that is not a date', { overrides: [{ check: HardeningCheck.PRIVILEGED, reason: 'long enough reason', expires: 'next year' }] },
-      'the override has expires "next year": give a date as YYYY-MM-DD'],
+      'overrides[0] is the override of PRIVILEGED; it has expires "next year": give a date as YYYY-MM-DD'],
     ['the same check overridden twice', { overrides: [{ check: HardeningCheck.PRIVILEGED, reason: 'long enough reason' }, { check: HardeningCheck.PRIVILEGED, reason: 'another long reason' }] },
       'overrides[1].check is "PRIVILEGED"; each check may be overridden once'],
     ['a relative writable path', { writablePaths: ['cache'] }, 'writablePaths[0] is "cache"; give an absolute path below the root'],

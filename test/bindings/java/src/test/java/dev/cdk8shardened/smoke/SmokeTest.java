@@ -239,6 +239,9 @@ class SmokeTest {
         .build();
     RuntimeException e = assertThrows(RuntimeException.class, bad::synth);
     assertTrue(e.getMessage().contains("pss-privileged"), e.getMessage());
+    // The report goes to standard error once; the exception carries its first line and the rules, not the report again.
+    assertTrue(e.getMessage().contains("The report is printed on standard error"), e.getMessage());
+    assertFalse(e.getMessage().contains(" errors, "), e.getMessage());
     assertFalse(Files.exists(badOut.resolve("legacy.k8s.yaml")));
     Files.deleteIfExists(badOut);
   }
