@@ -115,13 +115,15 @@ export function rbacPack(): RulePack {
       new Rule({
         id: 'rbac-pod-exec',
         severity: Severity.WARNING,
-        summary: 'No rule of a Role or ClusterRole grants pods/exec, pods/attach or pods/portforward.',
+        summary: 'No rule of a Role or ClusterRole grants pods/exec, pods/attach, pods/portforward or writes to pods/ephemeralcontainers.',
         explanation: 'The exec and attach subresources run commands inside running containers, with their files, tokens and network access, and '
-          + 'port-forward reaches ports that no Service or NetworkPolicy exposes. get counts as well as create: exec, attach and '
+          + 'port-forward reaches ports that no Service or NetworkPolicy exposes. update or patch on pods/ephemeralcontainers adds a '
+          + 'container of any image to a running pod (kubectl debug), sharing its network and, with a target, its processes: a shell '
+          + 'by another name. get counts as well as create: exec, attach and '
           + 'port-forward over WebSockets start with a GET, which clusters authorize as get unless they require create for it (Polaris '
           + 'counts get too; its rolePodExecAttach is the same check on Roles).' + ROLE_NOTE,
         remediation: 'Remove these subresources from roles bound to workloads; give debugging access to people, for a limited time, '
-          + 'and prefer logs and ephemeral containers.' + ROLE_REMEDIATION,
+          + 'and prefer logs.' + ROLE_REMEDIATION,
         fields: [...RULES, ...WHO],
         equivalents: {
           polaris: 'clusterrolePodExecAttach',
@@ -166,11 +168,15 @@ export function rbacPack(): RulePack {
       new Rule({
         id: 'rbac-impersonate',
         severity: Severity.WARNING,
-        summary: 'No rule of a Role or ClusterRole grants the impersonate verb on users, groups, ServiceAccounts, uids or user extras.',
+        summary: 'No rule of a Role or ClusterRole grants the impersonate verb on users, groups, ServiceAccounts, uids or user extras, '
+          + 'or create on serviceaccounts/token.',
         explanation: 'A subject that may impersonate acts as another user, group or ServiceAccount with all of its permissions, for '
-          + 'example as a member of system:masters, which no RBAC rule limits. Users, groups, uids and extras are cluster-scoped, so a '
+          + 'example as a member of system:masters, which no RBAC rule limits. create on serviceaccounts/token (the TokenRequest API) '
+          + 'mints a token of any ServiceAccount of the namespace, which is the same as impersonating it, for as long as the token '
+          + 'lives. Users, groups, uids and extras are cluster-scoped, so a '
           + 'Role or a RoleBinding grants impersonation of the namespace\'s ServiceAccounts only.' + ROLE_NOTE,
-        remediation: 'Remove impersonate, or limit it with resourceNames to the identities the subject must act as.' + ROLE_REMEDIATION,
+        remediation: 'Remove impersonate and create on serviceaccounts/token, or limit them with resourceNames to the identities the '
+          + 'subject must act as.' + ROLE_REMEDIATION,
         fields: [...RULES, 'Role rules[*].resourceNames', ...WHO],
         equivalents: {
           // checkov's CKV2_K8S_3 judges bindings to ServiceAccounts and Nodes; Trivy's KSV-0043 only groups in apiGroups "*".

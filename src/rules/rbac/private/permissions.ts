@@ -23,11 +23,15 @@ export const CREATE_WORKLOADS: Permission = {
 
 /**
  * A shell or a tunnel into running pods. `get` counts too: exec, attach and port-forward over WebSockets start
- * with a GET, which clusters authorize as `get` unless they require `create` for it.
+ * with a GET, which clusters authorize as `get` unless they require `create` for it. Writing
+ * pods/ephemeralcontainers adds a container of any image to a running pod (`kubectl debug`), which is a shell too.
  */
 export const POD_EXEC: Permission = {
   phrase: 'run commands in, attach to or port-forward to pods',
-  requests: [{ groups: [CORE], resources: ['pods/exec', 'pods/attach', 'pods/portforward'], verbs: ['create', 'get'] }],
+  requests: [
+    { groups: [CORE], resources: ['pods/exec', 'pods/attach', 'pods/portforward'], verbs: ['create', 'get'] },
+    { groups: [CORE], resources: ['pods/ephemeralcontainers'], verbs: ['update', 'patch'] },
+  ],
 };
 
 /** escalate: create or update roles granting more than the subject holds. */
@@ -48,11 +52,15 @@ export const BIND: Permission = {
   ],
 };
 
-/** impersonate: act as another user, group or ServiceAccount, with all of its permissions. */
+/**
+ * impersonate: act as another user, group or ServiceAccount, with all of its permissions. Creating
+ * serviceaccounts/token (the TokenRequest API) does the same for a ServiceAccount: it mints that account's token.
+ */
 export const IMPERSONATE: Permission = {
   phrase: 'impersonate other users, groups or ServiceAccounts',
   requests: [
     { groups: [CORE], resources: ['serviceaccounts'], verbs: ['impersonate'] },
+    { groups: [CORE], resources: ['serviceaccounts/token'], verbs: ['create'] },
     { groups: [CORE], resources: ['users', 'groups'], verbs: ['impersonate'], clusterScoped: true },
     { groups: ['authentication.k8s.io'], resources: ['uids', 'userextras/scopes'], verbs: ['impersonate'], clusterScoped: true },
   ],
