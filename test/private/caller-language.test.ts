@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import { Guardrails, HardenedDeployment, HardeningCheck, IsolatedNamespace, NamespacePeer, NetworkPeer, SecretBackedEnv } from '../../src';
+import * as kplus from 'cdk8s-plus-28';
+import { ApiAccess, Guardrails, HardenedDeployment, HardeningCheck, IsolatedNamespace, NamespacePeer, NetworkPeer, SecretBackedEnv } from '../../src';
 import { callerLanguage, CallerLanguage, memberName } from '../../src/private/caller-language';
 import { IMAGE } from '../constructs/workloads/support';
 
@@ -70,6 +71,25 @@ describe('a refused prop names the override in the caller\'s language', () => {
     const message = calledFrom('golang/go1.22.1', () => messageOf(refuse));
     expect(message).toContain('If this is deliberate, add to overrides a HardeningOverride whose check is PRIVILEGED (of HardeningCheck) and whose reason says why, in at least 10 characters.');
     expect(message).not.toMatch(TYPESCRIPT_SYNTAX);
+  });
+});
+
+describe('ApiAccess names its override in the caller\'s language too', () => {
+  const refuse = () => {
+    const chart = Testing.chart();
+    const web = new HardenedDeployment(chart, 'web', { containers: [{ image: IMAGE }] });
+    new ApiAccess(chart, 'access', { workload: web, rules: [{ verbs: ['create'], resources: [kplus.ApiResource.custom({ apiGroup: '', resourceType: 'serviceaccounts/token' })] }] });
+  };
+
+  test.each([
+    [undefined, "add { check: ApiAccessCheck.IMPERSONATE, reason: '<why, at least 10 characters>' } to overrides."],
+    ['Python/3.11.2', 'add ApiAccessOverride(check=ApiAccessCheck.IMPERSONATE, reason="<why, at least 10 characters>") to overrides.'],
+    ['Java/17.0.9', 'add to overrides an ApiAccessOverride whose check is IMPERSONATE (of ApiAccessCheck) and whose reason says why'],
+  ])('JSII_AGENT=%p', (agent, expected) => {
+    const message = calledFrom(agent, () => messageOf(refuse));
+    expect(message).toContain('grants create on serviceaccounts/token, which breaks rule rbac-impersonate');
+    expect(message).toContain(expected);
+    if (agent) expect(message).not.toMatch(TYPESCRIPT_SYNTAX);
   });
 });
 

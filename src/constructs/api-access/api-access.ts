@@ -8,7 +8,7 @@ import { resolveContainers } from './private/containers';
 import { recordOverrides, resolveOverrides } from './private/overrides';
 import { dangerousGrants, fixOf, namespaceLabel, renderRules, toKubeRule } from './private/policy';
 import { tokenVolume } from './private/token-volume';
-import { invalid, RefusalSubject } from '../workloads/private/refusal';
+import { invalid, overrideHintFor, RefusalSubject } from '../workloads/private/refusal';
 
 /** Props for `ApiAccess`. */
 export interface ApiAccessProps {
@@ -144,7 +144,7 @@ export class ApiAccess extends Construct {
       throw new Error(
         `ApiAccess ${this.node.path}: rules[${grant.rule.source}] grants ${grant.description}, which breaks rule ${info.rule} `
         + `(its ServiceAccount ${account.name} could ${info.permission.phrase} in ${namespaceLabel(namespace)}). Fix: ${fixOf(grant.check)}. `
-        + `If this is deliberate, add { check: ApiAccessCheck.${grant.check}, reason: '<why, at least 10 characters>' } to overrides.`,
+        + `If this is deliberate, ${overrideHintFor('ApiAccessCheck', 'ApiAccessOverride', grant.check)}.`,
       );
     }
     for (const [check] of overrides) {

@@ -29,13 +29,22 @@ export function refusal(subject: RefusalSubject, prop: string, value: unknown, c
 
 /** How to accept the refused value deliberately, as code the caller can paste, or in words where we cannot tell. */
 export function overrideHint(check: HardeningCheck, language: CallerLanguage = callerLanguage()): string {
+  return overrideHintFor('HardeningCheck', 'HardeningOverride', check, language);
+}
+
+/**
+ * The same hint for any construct with a `check` enum and an override struct (`ApiAccessCheck`, `ApiAccessOverride`):
+ * TypeScript and Python callers get code, the other languages words.
+ */
+export function overrideHintFor(checkEnum: string, overrideStruct: string, check: string, language: CallerLanguage = callerLanguage()): string {
   switch (language) {
     case CallerLanguage.TYPESCRIPT:
-      return `add { check: HardeningCheck.${check}, reason: '<why, at least 10 characters>' } to overrides`;
+      return `add { check: ${checkEnum}.${check}, reason: '<why, at least 10 characters>' } to overrides`;
     case CallerLanguage.PYTHON:
-      return `add HardeningOverride(check=HardeningCheck.${check}, reason="<why, at least 10 characters>") to overrides`;
+      return `add ${overrideStruct}(check=${checkEnum}.${check}, reason="<why, at least 10 characters>") to overrides`;
     default:
-      return `add to overrides a HardeningOverride whose check is ${check} (of HardeningCheck) and whose reason says why, in at least 10 characters`;
+      return `add to overrides ${/^[AEIOU]/.test(overrideStruct) ? 'an' : 'a'} ${overrideStruct} whose check is ${check} (of ${checkEnum}) `
+        + 'and whose reason says why, in at least 10 characters';
   }
 }
 
