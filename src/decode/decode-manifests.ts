@@ -6,6 +6,7 @@ import { YamlSyntaxError } from './goyaml/events';
 import { YamlResolveError } from './goyaml/resolve';
 import { readJsonStream } from './json-stream';
 import { ChunkFieldLocator } from './locate-field';
+import { provenReadBack } from './proven-read-back';
 import { RecordedFieldLocator } from './recorded-field-locator';
 import { DocumentChunk, looksLikeJsonStream, splitDocuments } from './split-documents';
 import { yamlEvents } from './yaml-events';
@@ -20,6 +21,14 @@ export interface DecodeOptions {
    * @default true
    */
   readonly fieldLines?: boolean;
+  /**
+   * The values the text's documents were written from, in order, when the text is a YAML emitter's output of them
+   * (cdk8s's `Yaml.stringify`). A document whose value passes `provenReadBack` is not parsed: the copy of its value
+   * is what the cluster reads. Used without field lines only, and only when the text splits into exactly that many
+   * documents.
+   * @default - every document is parsed
+   */
+  readonly writtenFrom?: readonly unknown[];
 }
 
 /**
@@ -41,7 +50,17 @@ export function decodeManifests(text: string, file: string, options: DecodeOptio
   const objects: DecodedObject[] = [];
   const refused: RefusedDocument[] = [];
   const record = options.fieldLines !== false;
-  splitDocuments(text, file).forEach((chunk, documentIndex) => {
+  const chunks = splitDocuments(text, file);
+  const writtenFrom = !record && options.writtenFrom?.length === chunks.length ? options.writtenFrom : undefined;
+  chunks.forEach((chunk, documentIndex) => {
+    const proven = writtenFrom ? provenReadBack(writtenFrom[documentIndex]) : undefined;
+    // A list is parsed: its items' lines come from the parse.
+    if (proven !== undefined && !('items' in proven)) {
+      // The emitter starts a document's root mapping on its first line.
+      const line = chunk.firstLine;
+      add(flattenLikeKubectl(proven), file, documentIndex, line, objects, refused, path => ({ line, locator: new ChunkFieldLocator(chunk, path) }));
+      return;
+    }
     const lines = record ? new FieldLines() : undefined;
     const composed = composeChunk(chunk, file, lines);
     if (composed.value === undefined || composed.value === null) return; // kubectl skips empty and null documents

@@ -197,15 +197,17 @@ export class Guardrails {
     const failing = threshold ? report.unsuppressed(threshold) : [];
     // A test run that prints the whole report of every passing synthesis buries the failures that matter.
     const quiet = this.props.quiet ?? process.env.JEST_WORKER_ID !== undefined;
-    const text = renderText(report, {
+    // Rendered only when printed or thrown: a quiet, passing synthesis of thousands of objects need not pay for it.
+    const failsOnSkipped = this.props.failOnSkipped === true && report.skipped > 0;
+    const text = !quiet || failing.length || failsOnSkipped ? renderText(report, {
       bySeverity: true,
       listInfos: this.props.listInfos ?? false,
       listInfosHint: `${listInfosOption()} lists them`,
       listHardening: this.props.listInfos ?? false,
       listHardeningHint: `${listInfosOption()} and the report files list each one`,
-    });
+    }) : '';
     if (!quiet && !failing.length) process.stderr.write(text);
-    if (this.props.failOnSkipped && report.skipped > 0) {
+    if (failsOnSkipped) {
       const option = memberName('failOnSkipped');
       throw guardrailFailure({
         headline: `cdk8s-hardened guardrails: ${report.skipped} object${report.skipped === 1 ? ' was' : 's were'} not checked and ${option} is set; `

@@ -222,4 +222,11 @@ export const MUTANTS: Mutant[] = [
     replace: 'container.mount(this.mountPath, this.volume)',
     tests: ['test/constructs/api-access/api-access.test.ts'],
   },
+  {
+    name: 'the guardrails vouch for a string go-yaml reads as something else (skipping its parse)',
+    file: 'src/decode/proven-read-back.ts',
+    find: "return resolved.tag === '!!str' && resolved.value === s;",
+    replace: 'return resolved !== undefined;',
+    tests: ['test/decode/proven-read-back.test.ts', 'test/guardrails/go-yaml-values.test.ts'],
+  },
 ];

@@ -141,11 +141,17 @@ function jsonText(doc: unknown, owner: ApiObject | undefined, extra: boolean): O
   return decodeText(name, Yaml.stringify(doc), [doc], [owner], extra);
 }
 
+/** cdk8s's own stringify, as it was when the library loaded: every text here is its output of `docs`. */
+const CDK8S_STRINGIFY = Yaml.stringify;
+
 /** Decodes a text; a text the decoder refuses fails the synthesis, naming the construct whose document it is. */
 function decodeText(name: string, text: string, docs: unknown[], owners: Array<ApiObject | undefined>, extra: boolean): OutputText {
   try {
-    // Guardrail findings name constructs, not lines of the output: no field lines to record.
-    const decoded = decodeManifests(text, name, { fieldLines: false });
+    // Guardrail findings name constructs, not lines of the output: no field lines to record. Documents whose values
+    // provably read back as themselves are not parsed; that proof rests on the text being cdk8s's stringify of
+    // `docs`, so a stringify replaced since the library loaded turns it off.
+    const writtenFrom = Yaml.stringify === CDK8S_STRINGIFY ? docs : undefined;
+    const decoded = decodeManifests(text, name, { fieldLines: false, writtenFrom });
     return { name, docs, owners, extra, text, objects: decoded.objects, refused: decoded.refused.length };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
