@@ -12,7 +12,7 @@ export function goDistroless(scope: Construct): HardenedDeployment {
     writableTmp: false,
     containers: [{
       name: 'inventory',
-      image: 'ghcr.io/acme/inventory:1.7.0',
+      image: 'ghcr.io/acme/inventory:1.7.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
       portNumber: 8080,
       // A soft limit for the Go garbage collector, below the container's memory limit.
       envVariables: { GOMEMLIMIT: kplus.EnvValue.fromValue('100MiB') },

@@ -8,7 +8,7 @@ export function jvmApp(scope: Construct): HardenedDeployment {
   return new HardenedDeployment(scope, 'orders', {
     containers: [{
       name: 'orders',
-      image: 'ghcr.io/acme/orders:3.2.0',
+      image: 'ghcr.io/acme/orders:3.2.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
       portNumber: 8080,
       envVariables: {
         // Read by the JVM itself, whatever the image's entrypoint: size the heap from the container's memory

@@ -24,7 +24,7 @@ export function mariadb(scope: Construct): HardenedStatefulSet {
     writableVolumeSizeLimit: Size.gibibytes(1),
     containers: [{
       name: 'mariadb',
-      image: 'mariadb:11.8',
+      image: 'mariadb:11.8@sha256:2439dcd7d14010ecd1ff7a4e1c5abe8e208c34fe35290744deeeaac3569043c3',
       portNumber: 3306,
       envVariables: { MARIADB_ROOT_PASSWORD_FILE: kplus.EnvValue.fromValue('/run/secrets/mariadb/root-password') },
       // The image's own health check: connects with the healthcheck user it creates at initialisation.

@@ -8,7 +8,7 @@ export function nodeApp(scope: Construct): HardenedDeployment {
   return new HardenedDeployment(scope, 'storefront', {
     containers: [{
       name: 'storefront',
-      image: 'ghcr.io/acme/storefront:5.0.2',
+      image: 'ghcr.io/acme/storefront:5.0.2@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
       portNumber: 3000,
       envVariables: {
         NODE_ENV: kplus.EnvValue.fromValue('production'),

@@ -27,7 +27,7 @@ export function postgres(scope: Construct): HardenedStatefulSet {
     volumeClaims: [{ name: 'data', mountPath: '/var/lib/postgresql', storage: Size.gibibytes(20) }],
     containers: [{
       name: 'postgres',
-      image: 'postgres:18.2-alpine',
+      image: 'postgres:18.2-alpine@sha256:035b9ab53cfa147d7202b61f5f7782b939ae815b7d6bc81c96b7b42ff1fca950',
       portNumber: 5432,
       // The entrypoint reads the password from this file (the image's `*_FILE` convention), so the password
       // is never in the environment.

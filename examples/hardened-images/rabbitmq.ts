@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExternalSecret, HardenedStatefulSet, SecretBackedEnv, SecretStoreKind } from '../../src';
 
-/** A RabbitMQ 4.1 node whose Erlang cookie comes from Vault. */
+/** A RabbitMQ 4.2 node whose Erlang cookie comes from Vault. */
 export function rabbitmq(scope: Construct): HardenedStatefulSet {
   const cookie = new ExternalSecret(scope, 'rabbitmq-cookie', {
     storeName: 'vault',
@@ -23,14 +23,14 @@ export function rabbitmq(scope: Construct): HardenedStatefulSet {
     }],
     initContainers: [{
       name: 'erlang-cookie',
-      image: 'rabbitmq:4.1.6-alpine',
+      image: 'rabbitmq:4.2.9-alpine@sha256:d5d8797191db5828a2a2a3dabf295d2b558ae81e215e6c6cba26d567ae8fb236',
       // Erlang refuses a cookie that its group can read, and a Secret volume under fsGroup is group-readable:
       // copy it into the data volume (HOME) as the broker's own file, mode 0400, at every start.
       command: ['sh', '-c', 'rm -f "$HOME/.erlang.cookie" && cp /run/secrets/rabbitmq/erlang-cookie "$HOME/.erlang.cookie" && chmod 0400 "$HOME/.erlang.cookie"'],
     }],
     containers: [{
       name: 'rabbitmq',
-      image: 'rabbitmq:4.1.6-alpine',
+      image: 'rabbitmq:4.2.9-alpine@sha256:d5d8797191db5828a2a2a3dabf295d2b558ae81e215e6c6cba26d567ae8fb236',
       portNumber: 5672,
       // The CLI starts an Erlang VM, so it gets seconds, not the default one.
       readiness: kplus.Probe.fromCommand(['rabbitmq-diagnostics', '--quiet', 'check_port_connectivity'], {

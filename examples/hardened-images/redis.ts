@@ -18,7 +18,7 @@ export function redis(scope: Construct): HardenedStatefulSet {
     volumeClaims: [{ name: 'data', mountPath: '/data', storage: Size.gibibytes(5) }],
     containers: [{
       name: 'redis',
-      image: 'redis:8.2-alpine',
+      image: 'redis:8.2-alpine@sha256:b51665e66f00759be7c3152ad5ac3c66fb2f619c13ef62dea7cc1f9914524635',
       portNumber: 6379,
       // The entrypoint runs anything starting with "-" as redis-server arguments. An ACL file keeps the
       // passwords out of the command line and the environment, where `--requirepass` would put them.
