@@ -1,13 +1,12 @@
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import {
-  CEL_CHECKS, celString, CelTarget, containersExpression, POD_SPEC, SERVICE_RESOURCES, WORKLOAD_RESOURCES,
-} from './private/cel-checks';
+import { POD_SPEC, WORKLOAD_RESOURCES } from './private/workloads';
 import { Rule } from '../../engine/rule';
 import { RulePack } from '../../engine/rule-pack';
 import { Severity } from '../../engine/severity';
 import { MIN_REASON_LENGTH, SUPPRESS_ANNOTATION_PREFIX } from '../../engine/suppression';
 import { Packs } from '../../packs/packs';
+import { CelForm, celFormOf, CelResources, celString, CelTarget, containersExpression } from '../../private/cel-form';
 import { packageInfo } from '../../private/package-info';
 
 /** Props of AdmissionGuardrails. */
@@ -46,9 +45,10 @@ const POLICY_PREFIX = 'cdk8s-hardened-';
  * The policies are cluster-scoped: put this chart in an app of its own, applied by the cluster's owner.
  */
 export class AdmissionGuardrails extends Chart {
-  /** The IDs of the rules that have a CEL form, i.e. that AdmissionGuardrails can enforce. */
-  public static enforceableRuleIds(): string[] {
-    return Object.keys(CEL_CHECKS).sort();
+  /** The IDs of the rules of the packs (default: every shipped pack) that have a CEL form, i.e. that AdmissionGuardrails can enforce. */
+  public static enforceableRuleIds(packs?: RulePack[]): string[] {
+    const ids = (packs ?? Packs.defaults()).flatMap(p => p.rules).filter(r => celFormOf(r)).map(r => r.id);
+    return [...new Set(ids)].sort();
   }
 
   /** The IDs of the rules this chart enforces, in pack order. */
@@ -61,7 +61,7 @@ export class AdmissionGuardrails extends Chart {
     const rules: Rule[] = [];
     for (const pack of packs) {
       for (const rule of pack.rules) {
-        if (seen.has(rule.id) || !CEL_CHECKS[rule.id]) continue;
+        if (seen.has(rule.id) || !celFormOf(rule)) continue;
         seen.add(rule.id);
         rules.push(rule);
       }
@@ -104,7 +104,7 @@ function actionsFor(severity: Severity): string[] {
 }
 
 function policySpec(rule: Rule, honourSuppressions: boolean): any {
-  const check = CEL_CHECKS[rule.id];
+  const check: CelForm = celFormOf(rule)!;
   const annotation = `${SUPPRESS_ANNOTATION_PREFIX}${rule.id}`;
   const matchConditions = honourSuppressions ? [{
     name: 'not-suppressed-with-a-reason',
@@ -114,14 +114,14 @@ function policySpec(rule: Rule, honourSuppressions: boolean): any {
   const who = "object.kind + ' ' + (has(object.metadata.namespace) ? object.metadata.namespace + '/' : '') + (has(object.metadata.name) ? object.metadata.name : '')";
   const fix = celString(`; fix: ${rule.remediation}`);
   // What every policy shares: fail closed, on create and update of the kinds the check reads.
-  const base = (resources: typeof WORKLOAD_RESOURCES) => ({
+  const base = (resources: CelResources[]) => ({
     failurePolicy: 'Fail',
     matchConstraints: { resourceRules: resources.map(r => ({ ...r, operations: ['CREATE', 'UPDATE'] })) },
     ...(matchConditions ? { matchConditions } : {}),
   });
-  if (check.target === CelTarget.SERVICES) {
+  if (check.target === CelTarget.OBJECT) {
     return {
-      ...base(SERVICE_RESOURCES),
+      ...base(check.resources ?? []),
       validations: [{
         expression: check.compliant,
         message: `${rule.id}: ${check.problem}`,
@@ -129,7 +129,7 @@ function policySpec(rule: Rule, honourSuppressions: boolean): any {
       }],
     };
   }
-  if (check.target === CelTarget.PODS) {
+  if (check.target === CelTarget.POD) {
     return {
       ...base(WORKLOAD_RESOURCES),
       variables: [{ name: 'podSpec', expression: POD_SPEC }],

@@ -29,3 +29,8 @@ export function missingResource(object: ManifestObject, resource: string, sectio
   }
   return violations;
 }
+
+/** CEL: container `c` sets `resources.<section>.<resource>` (the API server refuses empty quantities). */
+export function celResourceSet(section: ResourceSection, resource: string): string {
+  return `has(c.resources) && has(c.resources.${section}) && '${resource}' in c.resources.${section}`;
+}
