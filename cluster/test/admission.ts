@@ -14,12 +14,13 @@ import { sleep } from './kubectl';
 import { AdmissionGuardrails } from '../../src/constructs/admission';
 import { Evaluator } from '../../src/engine/evaluator';
 import { ManifestObject } from '../../src/engine/manifest-object';
-import { Severity } from '../../src/engine/severity';
 import { Packs } from '../../src/packs/packs';
 import { RuleFixtures } from '../../test/helpers/rule-harness';
+import { hardenedContainer, hardenedDeployment } from '../../test/rules/fixtures/workload';
 
 const NAMESPACE = 'admission-cases';
-const JUDGED_KINDS = new Set(['Pod', 'ReplicationController', 'PodTemplate', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service']);
+const JUDGED_KINDS = new Set(['Pod', 'ReplicationController', 'PodTemplate', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob',
+  'Service', 'Secret', 'RoleBinding', 'ClusterRoleBinding']);
 
 /** One rule's agreement over the objects it was compared on. */
 export interface PolicyAgreement {
@@ -63,7 +64,6 @@ export async function checkAdmissionPolicies(): Promise<AdmissionResult> {
   await untilEffective(manifests);
 
   const evaluator = new Evaluator({ packs: Packs.defaults(), kubernetesVersion: '1.37' });
-  const rulesById = new Map(Packs.defaults().flatMap(p => p.rules).map(r => [r.id, r]));
   const cases = [...fixtureObjects(chart.ruleIds), ...corpusObjects()].filter(c => JUDGED_KINDS.has(c.value?.kind));
   const rows = new Map<string, { agreed: number; compared: number; notCreatable: number; flagged: number; differences: string[] }>(
     chart.ruleIds.map(id => [id, { agreed: 0, compared: 0, notCreatable: 0, flagged: 0, differences: [] }]));
@@ -83,7 +83,8 @@ export async function checkAdmissionPolicies(): Promise<AdmissionResult> {
       }
       row.compared++;
       const warned = server.warnings.some(w => w.includes(`'cdk8s-hardened-${ruleId}'`));
-      const flagged = ours.has(ruleId) && rulesById.get(ruleId)!.severity !== Severity.INFO;
+      // Every binding warns during the comparison, infos' (Audit only for real) too.
+      const flagged = ours.has(ruleId);
       if (warned && flagged) row.flagged++;
       if (warned === flagged) row.agreed++;
       else row.differences.push(`${c.where}: ours ${flagged ? 'reports' : 'passes'} it, the policy ${warned ? 'warns' : 'admits'}`);
@@ -115,24 +116,42 @@ async function dryRunCreate(o: any): Promise<{ created: boolean; warnings: strin
   return { created: r.status === 201 || r.status === 200, warnings: r.warnings, message: r.body?.message };
 }
 
-/** A Pod that fails every workload policy, and a Service that fails every Service policy. */
+/** A Pod that fails every workload policy: its container breaks the container rules, its init container the rest. */
 const PROBE = {
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name: 'probe', namespace: NAMESPACE },
   spec: {
     securityContext: { fsGroup: 0 },
+    initContainers: [{ name: 'probe-init', image: 'probe:1.0' }],
     containers: [{
       name: 'probe',
       image: 'probe',
       ports: [{ containerPort: 80 }],
       securityContext: { runAsUser: 1, runAsGroup: 5, capabilities: { add: ['SYS_ADMIN'] } },
     }],
+    volumes: [{ name: 'docker', hostPath: { path: '/var/run/docker.sock' } }, { name: 'etc', hostPath: { path: '/etc' } }],
   },
 };
-const SERVICE_PROBE = {
-  apiVersion: 'v1', kind: 'Service', metadata: { name: 'probe', namespace: NAMESPACE }, spec: { type: 'NodePort', ports: [{ port: 80 }], externalIPs: ['192.0.2.1'] },
-};
+/** For each other kind a policy matches, an object that fails every policy of that kind. */
+const OTHER_PROBES: any[] = [
+  { apiVersion: 'v1', kind: 'Service', metadata: { name: 'probe', namespace: NAMESPACE }, spec: { type: 'NodePort', ports: [{ port: 80 }], externalIPs: ['192.0.2.1'] } },
+  { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'probe', namespace: NAMESPACE }, data: { password: 'cHJvYmU=' } },
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name: 'probe' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+    subjects: [
+      { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'system:unauthenticated' },
+      { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'system:authenticated' },
+      { kind: 'ServiceAccount', name: 'default', namespace: NAMESPACE },
+    ],
+  },
+];
+
+/** The plural resource names of the probes, for matching them with the policies' resource rules. */
+const PROBE_RESOURCES: { [kind: string]: string } = { Pod: 'pods', Service: 'services', Secret: 'secrets', ClusterRoleBinding: 'clusterrolebindings' };
 
 /**
  * Waits until every policy is in force (the admission plugin loads each policy and binding from a watch, one by
@@ -140,11 +159,13 @@ const SERVICE_PROBE = {
  */
 async function untilEffective(manifests: any[]): Promise<void> {
   const policies = manifests.filter(m => m.kind === 'ValidatingAdmissionPolicy');
-  const forServices = (m: any) => m.spec.matchConstraints.resourceRules.some((r: any) => r.resources.includes('services'));
-  const expect = [
-    { probe: PROBE, names: policies.filter(m => !forServices(m)).map(m => m.metadata.name) },
-    { probe: SERVICE_PROBE, names: policies.filter(forServices).map(m => m.metadata.name) },
-  ];
+  const matches = (m: any, resource: string) => m.spec.matchConstraints.resourceRules.some((r: any) => r.resources.includes(resource));
+  const expect = [PROBE, ...OTHER_PROBES].map(probe => ({
+    probe,
+    names: policies.filter(m => matches(m, PROBE_RESOURCES[probe.kind])).map(m => m.metadata.name),
+  }));
+  const unprobed = policies.filter(m => !expect.some(e => e.names.includes(m.metadata.name))).map(m => m.metadata.name);
+  if (unprobed.length) throw new Error(`no probe object for the kinds of ${unprobed.join(', ')}: add one to OTHER_PROBES`);
   for (let i = 0; i < 200; i++) {
     const missing: string[] = [];
     for (const e of expect) {
@@ -205,4 +226,72 @@ export async function removeAdmissionPolicies(manifests: any[]): Promise<void> {
     await sleep(100);
   }
   throw new Error('the generated admission policies were still enforced 20 s after they were deleted');
+}
+
+/** A rule whose policy denies and one whose policy warns, for the suppression-annotation checks. */
+const SUPPRESSION_RULES = { deny: 'workload-memory-limit', warn: 'workload-cpu-limit' };
+
+/**
+ * The suppression annotation, on the server: with the policies as generated by default it changes nothing (still
+ * denied and warned); with `honourSuppressionAnnotations` an annotation with a reason exempts the object from that
+ * rule's policy (admitted, the warning gone), and one with too short a reason does not. The policies of the two rules
+ * get the honouring form and are put back as they were before returning. Returns the failures.
+ */
+export async function checkSuppressionAnnotations(): Promise<string[]> {
+  const failures: string[] = [];
+  const names = Object.values(SUPPRESSION_RULES).map(id => `cdk8s-hardened-${id}`);
+  const { deny, warn } = SUPPRESSION_RULES;
+  // A hardened Deployment without its memory and CPU limits: it fails those two policies and no other.
+  const container = hardenedContainer();
+  const limits = { 'ephemeral-storage': container.resources.limits['ephemeral-storage'] };
+  const workload = (annotations: { [key: string]: string }) => ({
+    ...hardenedDeployment({ resources: { ...container.resources, limits } }),
+    metadata: { name: 'suppressed', namespace: NAMESPACE, annotations },
+  });
+  const reason = (text: string) => ({ [`cdk8s-hardened.io/suppress.${deny}`]: text, [`cdk8s-hardened.io/suppress.${warn}`]: text });
+  const withReason = workload(reason('load-tested: the JVM sizes its heap itself'));
+  const shortReason = workload(reason('ok'));
+  const warnedBy = (r: { warnings: string[] }, id: string) => r.warnings.some(w => w.includes(`'cdk8s-hardened-${id}'`));
+  const deniedBy = (r: { created: boolean; message?: string }, id: string) => !r.created && (r.message ?? '').includes(`'cdk8s-hardened-${id}'`);
+
+  const plain = await dryRunCreate(withReason);
+  if (!deniedBy(plain, deny)) failures.push(`without honourSuppressionAnnotations, a suppression annotation must not exempt from ${deny}; got ${plain.created ? 'admitted' : plain.message}`);
+  console.log(`  ${deniedBy(plain, deny) ? 'ok  ' : 'FAIL'} without honourSuppressionAnnotations, an annotation with a reason is still denied`);
+
+  const honoured = Testing.synth(new AdmissionGuardrails(Testing.app(), 'honoured', { honourSuppressionAnnotations: true }))
+    .filter(m => m.kind === 'ValidatingAdmissionPolicy' && names.includes(m.metadata.name));
+  const original = new Map<string, any>();
+  for (const policy of honoured) {
+    const p = `${await collectionPath(policy)}/${policy.metadata.name}`;
+    original.set(policy.metadata.name, (await request('GET', p)).body.spec.matchConditions ?? null);
+    const r = await request('PATCH', `${p}?fieldManager=kubectl-patch`, { spec: { matchConditions: policy.spec.matchConditions } }, 'application/merge-patch+json');
+    if (r.status !== 200) throw new Error(`could not give ${policy.metadata.name} its honouring form: ${r.body?.message ?? r.status}`);
+  }
+  try {
+    let admitted: { created: boolean; warnings: string[]; message?: string } = { created: false, warnings: [] };
+    for (let i = 0; i < 200 && !(admitted.created && !warnedBy(admitted, warn)); i++) {
+      admitted = await dryRunCreate(withReason);
+      await sleep(100);
+    }
+    const exempted = admitted.created && !warnedBy(admitted, warn);
+    if (!exempted) failures.push(`with honourSuppressionAnnotations, an annotation with a reason must exempt from ${deny} and ${warn}; got ${admitted.created ? `admitted with warnings ${admitted.warnings.join(' | ')}` : admitted.message}`);
+    console.log(`  ${exempted ? 'ok  ' : 'FAIL'} with honourSuppressionAnnotations, an annotation with a reason is admitted and its warning gone`);
+    const short = await dryRunCreate(shortReason);
+    const stillHeld = deniedBy(short, deny);
+    if (!stillHeld) failures.push(`an annotation with a reason under 10 characters must not exempt from ${deny}; got ${short.created ? 'admitted' : short.message}`);
+    console.log(`  ${stillHeld ? 'ok  ' : 'FAIL'} with honourSuppressionAnnotations, an annotation whose reason is too short is still denied`);
+  } finally {
+    for (const [name, conditions] of original) {
+      const policy = honoured.find(m => m.metadata.name === name);
+      const r = await request('PATCH', `${await collectionPath(policy)}/${name}?fieldManager=kubectl-patch`, { spec: { matchConditions: conditions } }, 'application/merge-patch+json');
+      if (r.status !== 200) throw new Error(`could not put back the matchConditions of ${name}: ${r.body?.message ?? r.status}`);
+    }
+  }
+  // Back to the generated form: the annotation no longer exempts.
+  for (let i = 0; i < 200; i++) {
+    if (deniedBy(await dryRunCreate(withReason), deny)) return failures;
+    await sleep(100);
+  }
+  failures.push(`the policy of ${deny} did not deny again within 20 s of losing its matchConditions`);
+  return failures;
 }

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { AdmissionGuardrails, Packs, Severity } from '../../../src';
+import { AdmissionGuardrails, Packs, RulePack, Severity } from '../../../src';
 
 const synth = (props = {}) => Testing.synth(new AdmissionGuardrails(Testing.app(), 'admission', props));
 const byKind = (manifests: any[], kind: string) => manifests.filter(m => m.kind === kind);
@@ -19,6 +19,27 @@ describe('AdmissionGuardrails', () => {
     expect(actions(synth())).toMatchObject({ 'workload-memory-limit': ['Deny'], 'workload-cpu-limit': ['Warn', 'Audit'], 'network-service-not-exposed': ['Warn', 'Audit'] });
     const lowered = Packs.defaults().map(p => (p.findRule('workload-memory-limit') ? p.withSeverity('workload-memory-limit', Severity.INFO) : p));
     expect(actions(synth({ packs: lowered }))['workload-memory-limit']).toEqual(['Audit']);
+  });
+
+  test('audits infos only: a tag without a digest is recorded, never refused or warned about', () => {
+    const binding = byKind(synth(), 'ValidatingAdmissionPolicyBinding').find(m => m.spec.policyName === 'cdk8s-hardened-workload-image-digest');
+    expect(binding.spec.validationActions).toEqual(['Audit']);
+  });
+
+  test('matches the kinds each form reads: Secrets, RBAC bindings, Services, and the pod-bearing kinds', () => {
+    const resources = (id: string) => byKind(synth(), 'ValidatingAdmissionPolicy').find(m => m.metadata.name === `cdk8s-hardened-${id}`)
+      .spec.matchConstraints.resourceRules.flatMap((r: any) => r.resources);
+    expect(resources('secrets-secret-inline-data')).toEqual(['secrets']);
+    expect(resources('rbac-cluster-admin-binding')).toEqual(['rolebindings', 'clusterrolebindings']);
+    expect(resources('workload-sensitive-host-path')).toEqual(expect.arrayContaining(['pods', 'deployments', 'cronjobs', 'podtemplates']));
+  });
+
+  test('takes the forms from the rules: a rule whose check is replaced has no form, so no policy', () => {
+    const rule = Packs.workload().findRule('workload-memory-limit')!;
+    const replaced = new RulePack({ name: 'custom', description: 'A memory-limit rule with other logic.', rules: [rule.withCheck({ check: () => [] })] });
+    expect(AdmissionGuardrails.enforceableRuleIds([Packs.workload()])).toContain('workload-memory-limit');
+    expect(AdmissionGuardrails.enforceableRuleIds([replaced])).toEqual([]);
+    expect(new AdmissionGuardrails(Testing.app(), 'custom', { packs: [replaced] }).ruleIds).toEqual([]);
   });
 
   test('enforces only the rules of the packs given', () => {
