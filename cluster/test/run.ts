@@ -15,7 +15,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { checkAdmissionPolicies, checkSuppressionAnnotations, removeAdmissionPolicies } from './admission';
+import { checkAdmissionPolicies, checkRequestDefaulting, checkSuppressionAnnotations, removeAdmissionPolicies } from './admission';
 import { admitAll, AdmitResult, pool } from './admit';
 import { agreementTable, Compared, compareCorpus, LEVELS } from './corpus';
 import { externalSecretCrd } from './crd';
@@ -129,6 +129,8 @@ async function main() {
   console.log(`  ${invalid} fixture and corpus objects are not valid API objects and were not compared, e.g.:`);
   for (const sample of admission.invalidSamples) console.log(`    ${sample}`);
   console.log('  the policies are in force with their real actions (errors deny, warnings warn) for the examples and the hardened defaults');
+  console.log('  what the request rules rest on, the server\'s defaulting of requests:');
+  (await checkRequestDefaulting()).forEach(fail);
   console.log('  the suppression annotation, at admission:');
   (await checkSuppressionAnnotations()).forEach(fail);
   console.log(`  (${elapsed(t)})`);
