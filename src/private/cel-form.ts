@@ -49,6 +49,11 @@ export interface CelExpressibleCheck extends IRuleCheck {
   readonly celForm: CelForm;
 }
 
+/** A check of one object that has no CEL form, with the reason (a sentence RULES.md prints). */
+export interface CelInexpressibleCheck extends IRuleCheck {
+  readonly noCelForm: string;
+}
+
 /**
  * The rule's CEL form, if its check has one. A rule whose check was replaced (`withCheck`) has the new check's
  * form, so a version-limited or configured variant never inherits a form that says something else.
@@ -56,6 +61,12 @@ export interface CelExpressibleCheck extends IRuleCheck {
 export function celFormOf(rule: Rule): CelForm | undefined {
   const form = (rule.check as Partial<CelExpressibleCheck>).celForm;
   return form && typeof form.compliant === 'string' ? form : undefined;
+}
+
+/** Why the rule's check, though it reads one object only, has no CEL form; undefined when it has one or none is declared. */
+export function noCelFormReasonOf(rule: Rule): string | undefined {
+  const reason = (rule.check as Partial<CelInexpressibleCheck>).noCelForm;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 /** Every container list. */

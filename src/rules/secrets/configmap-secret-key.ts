@@ -8,6 +8,9 @@ import { IRuleCheck, RuleViolation } from '../../engine/rule';
  * `DB_PASSWORD`, nor a `password=...` line of a configuration file held in a `data` value.
  */
 export class ConfigMapSecretKeyCheck implements IRuleCheck {
+  public readonly noCelForm = 'besides the keys, it reads the key/value lines of the configuration files held in the values (properties, .env, '
+    + 'YAML, TOML, JSON) and drops placeholders, which is a parser of its own, not an expression';
+
   public check(object: ManifestObject): RuleViolation[] {
     const violations: RuleViolation[] = [];
     for (const entry of configMapEntries(object)) {

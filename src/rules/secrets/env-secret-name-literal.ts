@@ -9,6 +9,9 @@ import { describeContainer } from '../../private/pod-template';
  * `value`. `valueFrom`, empty values, booleans, `$(OTHER_VAR)` references and file paths are fine.
  */
 export class EnvSecretNameLiteralCheck implements IRuleCheck {
+  public readonly noCelForm = 'its name test splits camelCase and separators into words and its value test trims JavaScript whitespace; RE2 '
+    + 'classes and CEL\'s trim() draw whitespace differently, so a CEL form would not say exactly what the rule says';
+
   public check(object: ManifestObject): RuleViolation[] {
     return literalEnvs(object)
       .filter(e => looksLikeSecretName(e.name) && isLiteralSecretCandidate(e.value))

@@ -13,6 +13,9 @@ import { describeContainer } from '../../private/pod-template';
  * `ghcr.io.evil.example/app`.
  */
 export class ImageRegistryAllowListCheck implements IRuleCheck {
+  public readonly noCelForm = 'it is configured with the allowed prefixes and matches fully qualified names (docker.io/library/...); that is not '
+    + 'yet written in CEL';
+
   /** The allowed prefixes, as given. */
   public readonly allowedPrefixes: string[];
 

@@ -11,6 +11,9 @@ import { describeContainer } from '../../private/pod-template';
  * An image given by digest only is skipped, since its variant cannot be told from the reference.
  */
 export class SlimBaseImageCheck implements IRuleCheck {
+  public readonly noCelForm = 'it resolves an image to its Docker Hub official name (registry hosts, library/ and the public mirrors) before '
+    + 'looking it up; that is not yet written in CEL';
+
   public check(object: ManifestObject): RuleViolation[] {
     const found = podContainers(object);
     if (!found) return [];
