@@ -13,8 +13,8 @@ import { packageInfo } from '../../private/package-info';
 export interface AdmissionGuardrailsProps extends ChartProps {
   /**
    * The packs whose rules are enforced, with their severities: an error is denied, a warning is returned to the
-   * client as a warning and audited, an info is audited. Rules without a CEL form (those that read other objects)
-   * are left out.
+   * client as a warning and audited, an info is audited. Rules without a CEL form (those that read other objects,
+   * the PSS rules, which Pod Security Admission enforces, and the few RULES.md names with the reason) are left out.
    * @default - every shipped pack (Packs.defaults())
    */
   readonly packs?: RulePack[];
@@ -42,10 +42,15 @@ const POLICY_PREFIX = 'cdk8s-hardened-';
  * webhook, nothing to run). Policy names carry the rule ID and labels carry the library version, so an upgrade
  * replaces them in place.
  *
- * The policies are cluster-scoped: put this chart in an app of its own, applied by the cluster's owner.
+ * The policies are cluster-scoped: put this chart in an app of its own, applied by the cluster's owner. The API
+ * server keeps at most 4096 characters of warnings per response (cutting each to 256 past that), so an object that
+ * fails many warning rules shows only some of them; `scan` shows them all.
  */
 export class AdmissionGuardrails extends Chart {
-  /** The IDs of the rules of the packs (default: every shipped pack) that have a CEL form, i.e. that AdmissionGuardrails can enforce. */
+  /**
+   * The IDs of the rules of the packs that have a CEL form, i.e. that AdmissionGuardrails can enforce.
+   * @param packs the packs to look in; every shipped pack (Packs.defaults()) when omitted
+   */
   public static enforceableRuleIds(packs?: RulePack[]): string[] {
     const ids = (packs ?? Packs.defaults()).flatMap(p => p.rules).filter(r => celFormOf(r)).map(r => r.id);
     return [...new Set(ids)].sort();
