@@ -145,7 +145,7 @@ const PROBE = {
   metadata: { name: 'probe', namespace: NAMESPACE },
   spec: {
     securityContext: { fsGroup: 0 },
-    initContainers: [{ name: 'probe-init', image: 'probe:1.0' }],
+    initContainers: [{ name: 'probe-init', image: 'ubuntu:24.04' }],
     containers: [{
       name: 'probe',
       image: 'probe',

@@ -45,7 +45,12 @@ describe('AdmissionGuardrails', () => {
   test('enforces only the rules of the packs given', () => {
     const manifests = synth({ packs: [Packs.network()] });
     expect(byKind(manifests, 'ValidatingAdmissionPolicy').map(m => m.metadata.name))
-      .toEqual(['cdk8s-hardened-network-service-not-exposed', 'cdk8s-hardened-network-service-no-external-ips']);
+      .toEqual([
+        'cdk8s-hardened-network-policy-allows-all',
+        'cdk8s-hardened-network-policy-allows-any-peer',
+        'cdk8s-hardened-network-service-not-exposed',
+        'cdk8s-hardened-network-service-no-external-ips',
+      ]);
   });
 
   test('honours the suppression annotation only when the cluster owner allows it, and leaves kube-system alone by default', () => {
