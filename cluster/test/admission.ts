@@ -150,6 +150,7 @@ const PROBE = {
       name: 'probe',
       image: 'probe',
       ports: [{ containerPort: 80 }],
+      env: [{ name: 'DB_PASSWORD', value: 'probe-literal' }],
       securityContext: { runAsUser: 1, runAsGroup: 5, capabilities: { add: ['SYS_ADMIN'] } },
     }],
     volumes: [{ name: 'docker', hostPath: { path: '/var/run/docker.sock' } }, { name: 'etc', hostPath: { path: '/etc' } }],
