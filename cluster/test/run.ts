@@ -6,6 +6,10 @@
  *    in its own IsolatedNamespace: all admitted, their pod templates also as Pods;
  * 3. the conformance corpus: our PSS verdicts against Pod Security Admission's, per check ID, 100% required.
  *
+ * Before them, the admission policies AdmissionGuardrails generates are held against their rules object by object
+ * (`admission-policy agreement N/M`, 100% required), with the server's defaulting of requests and the suppression
+ * annotation checked on the way; sections 1 and 2 run with the policies in force.
+ *
  * Every create is real (stored) and uses `--warnings-as-errors`. Prints `cluster agreement N/M` at the end and
  * exits 0 only when every test passes.
  *
