@@ -14,7 +14,9 @@ import { sleep } from './kubectl';
 import { AdmissionGuardrails } from '../../src/constructs/admission';
 import { Evaluator } from '../../src/engine/evaluator';
 import { ManifestObject } from '../../src/engine/manifest-object';
+import { RulePack } from '../../src/engine/rule-pack';
 import { Packs } from '../../src/packs/packs';
+import { WorkloadRules } from '../../src/packs/workload';
 import { RuleFixtures } from '../../test/helpers/rule-harness';
 import { hardenedContainer, hardenedDeployment } from '../../test/rules/fixtures/workload';
 
@@ -50,9 +52,24 @@ export interface AdmissionResult {
  */
 const WARNING_GROUP = 10;
 
+/** The configured rule the comparison adds to the shipped packs: registries of the corpus, Docker Hub's nginx, one path prefix. */
+const ALLOWED_REGISTRIES = ['registry.example.com', 'ghcr.io/acme', 'docker.io/library/nginx', 'localhost:5000/'];
+
+/** Images around the allow-list's edges: whole path components, the fully qualified name, ports and digests. */
+const REGISTRY_CASES: CaseObject[] = [
+  'ghcr.io/acme/app:1.0', 'ghcr.io/acme:1.0', 'ghcr.io/acmecorp/app:1.0', 'ghcr.io/acme@sha256:0b2f3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809',
+  'nginx:1.27', 'nginx', 'library/nginx:1.27', 'index.docker.io/library/nginx:1.27', 'nginx-unprivileged:1.27', 'docker.io/library/nginxinc:1',
+  'registry.example.com.evil.example/app:1', 'REGISTRY.EXAMPLE.COM/app:1', 'localhost:5000/app:1', 'localhost:5001/app:1',
+].map(image => ({ where: `registry case ${image}`, value: hardenedDeployment({ image }) }));
+
 export async function checkAdmissionPolicies(): Promise<AdmissionResult> {
   const failures: string[] = [];
-  const chart = new AdmissionGuardrails(Testing.app(), 'admission');
+  const packs = [...Packs.defaults(), new RulePack({
+    name: 'registries',
+    description: 'The registry allow-list, configured.',
+    rules: [WorkloadRules.registryAllowList(ALLOWED_REGISTRIES)],
+  })];
+  const chart = new AdmissionGuardrails(Testing.app(), 'admission', { packs });
   const manifests = Testing.synth(chart);
   const realActions = new Map<string, string[]>();
   for (const m of manifests) {
@@ -69,8 +86,8 @@ export async function checkAdmissionPolicies(): Promise<AdmissionResult> {
   await createObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } });
   for (const name of ['default', 'web']) await createObject({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: NAMESPACE } });
 
-  const evaluator = new Evaluator({ packs: Packs.defaults(), kubernetesVersion: '1.37' });
-  const cases = [...fixtureObjects(chart.ruleIds), ...corpusObjects()].filter(c => JUDGED_KINDS.has(c.value?.kind)).map(c => {
+  const evaluator = new Evaluator({ packs, kubernetesVersion: '1.37' });
+  const cases = [...fixtureObjects(chart.ruleIds), ...REGISTRY_CASES, ...corpusObjects()].filter(c => JUDGED_KINDS.has(c.value?.kind)).map(c => {
     const object = { ...c.value, metadata: { ...(c.value.metadata ?? {}), namespace: NAMESPACE } };
     if (!object.metadata.name) object.metadata.name = 'unnamed';
     return { where: c.where, object, ours: new Set(evaluator.evaluate([ManifestObject.fromJson(object)]).unsuppressed().map(f => f.ruleId)) };

@@ -8,8 +8,8 @@ import { IRuleCheck, RuleViolation } from '../../engine/rule';
  * `DB_PASSWORD`, nor a `password=...` line of a configuration file held in a `data` value.
  */
 export class ConfigMapSecretKeyCheck implements IRuleCheck {
-  public readonly noCelForm = 'besides the keys, it reads the key/value lines of the configuration files held in the values (properties, .env, '
-    + 'YAML, TOML, JSON) and drops placeholders, which is a parser of its own, not an expression';
+  public readonly noCelForm = 'besides the keys, it reads the key/value lines of configuration files held in the values, taking the key and '
+    + 'the value apart with capture groups and a back-reference, which the regex functions of CEL (matches, find, findAll) do not offer';
 
   public check(object: ManifestObject): RuleViolation[] {
     const violations: RuleViolation[] = [];

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { AdmissionGuardrails, Packs, RulePack, Severity } from '../../../src';
+import { AdmissionGuardrails, Packs, RulePack, Severity, WorkloadRules } from '../../../src';
 
 const synth = (props = {}) => Testing.synth(new AdmissionGuardrails(Testing.app(), 'admission', props));
 const byKind = (manifests: any[], kind: string) => manifests.filter(m => m.kind === kind);
@@ -40,6 +40,15 @@ describe('AdmissionGuardrails', () => {
     expect(AdmissionGuardrails.enforceableRuleIds([Packs.workload()])).toContain('workload-memory-limit');
     expect(AdmissionGuardrails.enforceableRuleIds([replaced])).toEqual([]);
     expect(new AdmissionGuardrails(Testing.app(), 'custom', { packs: [replaced] }).ruleIds).toEqual([]);
+  });
+
+  test('enforces a configured rule with its own configuration: the registry allow-list carries its prefixes', () => {
+    const pack = Packs.workload().withRules(WorkloadRules.registryAllowList(['ghcr.io/acme/', 'registry.internal:5000']));
+    const policy = byKind(synth({ packs: [pack] }), 'ValidatingAdmissionPolicy').find(m => m.metadata.name === `cdk8s-hardened-${WorkloadRules.REGISTRY_ALLOW_LIST_ID}`);
+    const expression = policy.spec.variables.find((v: any) => v.name === 'offending').expression;
+    expect(expression).toContain("c.image.startsWith('ghcr.io/acme/')");
+    expect(expression).toContain("img_qualified.startsWith('registry.internal:5000')");
+    expect(policy.spec.validations[0].messageExpression).toContain('outside the allow-list (ghcr.io/acme/, registry.internal:5000)');
   });
 
   test('enforces only the rules of the packs given', () => {

@@ -28,8 +28,9 @@ function bind(name: string, value: string, body: string): string {
 
 /**
  * CEL: `body`, a predicate on container `c`, with the parts of its image bound as parseImageReference splits them:
- * `img_tag` (the tag, '' when none), `img_has_tag`, `img_has_digest` and `img_official` (the Docker Hub official
- * name, such as `python` for `python:3`, `docker.io/library/python` and the public mirrors; '' for any other image).
+ * `img_tag` (the tag, '' when none), `img_has_tag`, `img_has_digest`, `img_official` (the Docker Hub official
+ * name, such as `python` for `python:3`, `docker.io/library/python` and the public mirrors; '' for any other image)
+ * and `img_qualified` (the fully qualified name with its tag and digest, `docker.io/library/python:3` for `python:3`).
  * Each part is computed once: written out in full, the official name alone would repeat the parse a hundred times.
  */
 export function celWithImageParts(body: string): string {
@@ -52,6 +53,8 @@ export function celWithImageParts(body: string): string {
     ['img_candidate', `!img_has_registry || img_first.lowerAscii() in ${celStrings(DOCKER_HUB_HOSTS)}`
       + ` ? (img_path.startsWith('library/') ? img_path.substring(8) : '') : ${mirrored}`],
     ['img_official', "img_candidate.contains('/') ? '' : img_candidate"],
+    ['img_qualified', `(!img_has_registry || img_first.lowerAscii() in ${celStrings(DOCKER_HUB_HOSTS)} ? 'docker.io/' + img_path : img_full)`
+      + " + (img_has_tag ? ':' + img_tag : '') + (img_has_digest ? '@' + c.image.substring(img_at + 1) : '')"],
   ];
   return steps.reduceRight((inner, [name, value]) => bind(name, value, inner), body);
 }
