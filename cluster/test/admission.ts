@@ -122,15 +122,21 @@ export async function checkAdmissionPolicies(): Promise<AdmissionResult> {
     await setActions(group, ['Audit']);
   }
 
-  // The real actions: an error rule denies, and the examples' kind of object is admitted.
-  for (const [name, actions] of realActions) await patchActions(manifests, name, actions);
-  await untilDenied();
+  // The allow-list configured here is not what the examples and the hardened defaults use: it goes before they run.
+  const configured = manifests.filter(m => m.metadata.labels['cdk8s-hardened.io/rule'] === WorkloadRules.REGISTRY_ALLOW_LIST_ID);
+  await deleteObjects(configured);
+  const kept = manifests.filter(m => !configured.includes(m));
 
-  for (const m of manifests) if (m.kind === 'ValidatingAdmissionPolicyBinding') m.spec.validationActions = realActions.get(m.metadata.name);
+  // The real actions: an error rule denies, and the examples' kind of object is admitted.
+  for (const [name, actions] of realActions) if (kept.some(m => m.metadata.name === name)) await patchActions(kept, name, actions);
+  await untilDenied();
+  await untilGone(configured);
+
+  for (const m of kept) if (m.kind === 'ValidatingAdmissionPolicyBinding') m.spec.validationActions = realActions.get(m.metadata.name);
   return {
     rows: [...rows].map(([ruleId, r]) => ({ ruleId, ...r })),
     failures,
-    manifests,
+    manifests: kept,
     invalidSamples,
   };
 
@@ -268,12 +274,29 @@ function corpusObjects(): CaseObject[] {
   return loadCorpus(corpusFiles()).map(o => ({ where: `${path.basename(o.file)} ${o.value?.kind}/${o.value?.metadata?.name}`, value: o.value }));
 }
 
-/** Deletes the generated policies and bindings, and waits until they are no longer enforced. */
-export async function removeAdmissionPolicies(manifests: any[]): Promise<void> {
+/** Waits until deleted policies no longer act: a hardened Deployment from a registry off the allow-list is admitted. */
+async function untilGone(deleted: any[]): Promise<void> {
+  if (!deleted.length) return;
+  const elsewhere = { ...hardenedDeployment({ image: 'quay.io/elsewhere/app:1.0' }), metadata: { name: 'elsewhere', namespace: NAMESPACE } };
+  for (let i = 0; i < 200; i++) {
+    const r = await dryRunCreate(elsewhere);
+    if (r.created && !r.warnings.some(w => deleted.some(m => w.includes(`'${m.metadata.name}'`)))) return;
+    await sleep(100);
+  }
+  throw new Error(`${deleted.map(m => m.metadata.name).join(', ')} still acted 20 s after being deleted`);
+}
+
+/** Deletes generated policies and bindings. */
+async function deleteObjects(manifests: any[]): Promise<void> {
   for (const m of manifests) {
     const r = await request('DELETE', `${await collectionPath(m)}/${m.metadata.name}`);
     if (r.status !== 200 && r.status !== 202) throw new Error(`could not delete ${m.kind} ${m.metadata.name}: ${r.body?.message ?? r.status}`);
   }
+}
+
+/** Deletes the generated policies and bindings, and waits until they are no longer enforced. */
+export async function removeAdmissionPolicies(manifests: any[]): Promise<void> {
+  await deleteObjects(manifests);
   for (let i = 0; i < 200; i++) {
     const r = await dryRunCreate(PROBE);
     if (r.created && r.warnings.length === 0) return;
