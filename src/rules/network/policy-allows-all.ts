@@ -11,7 +11,7 @@ export const POLICY_ALLOWS_ALL_CEL: CelForm = {
   target: CelTarget.OBJECT,
   resources: NETWORK_POLICIES,
   compliant: celNoOpenRule(false),
-  problem: 'has a rule that allows every peer on every port; name the peers and the ports it needs',
+  problem: 'has a rule in spec.ingress or spec.egress that allows every peer on every port; name the peers and the ports it needs',
 };
 
 /**

@@ -11,7 +11,7 @@ export const POLICY_ALLOWS_ANY_PEER_CEL: CelForm = {
   target: CelTarget.OBJECT,
   resources: NETWORK_POLICIES,
   compliant: celNoOpenRule(true),
-  problem: 'has a rule that allows every peer on some ports; name the peers it needs',
+  problem: 'has a rule in spec.ingress or spec.egress that allows every peer on some ports; name the peers it needs',
 };
 
 /**

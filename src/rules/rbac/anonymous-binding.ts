@@ -14,7 +14,7 @@ export const ANONYMOUS_BINDING_CEL: CelForm = {
   target: CelTarget.OBJECT,
   resources: BINDINGS,
   compliant: noSubject(`s.kind in ['User', 'Group'] && s.name in ${celStrings(Object.keys(ANONYMOUS))}`),
-  problem: 'grants its role to system:anonymous or system:unauthenticated, i.e. to requests without credentials',
+  problem: 'grants its role to system:anonymous or system:unauthenticated (subjects), i.e. to requests without credentials',
 };
 
 /** No binding grants anything to `system:anonymous` or `system:unauthenticated`. */

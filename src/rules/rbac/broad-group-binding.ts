@@ -20,7 +20,7 @@ export const BROAD_GROUP_BINDING_CEL: CelForm = {
   target: CelTarget.OBJECT,
   resources: BINDINGS,
   compliant: noSubject("s.kind == 'Group' && (s.name in ['system:authenticated', 'system:serviceaccounts'] || s.name.startsWith('system:serviceaccounts:'))"),
-  problem: 'grants its role to system:authenticated or to every ServiceAccount (system:serviceaccounts[:<namespace>])',
+  problem: 'grants its role to system:authenticated or to every ServiceAccount, system:serviceaccounts[:<namespace>] (subjects)',
 };
 
 /** No binding grants anything to `system:authenticated` or to all ServiceAccounts (`system:serviceaccounts[:<ns>]`). */

@@ -10,7 +10,7 @@ export const CLUSTER_ADMIN_BINDING_CEL: CelForm = {
   target: CelTarget.OBJECT,
   resources: BINDINGS,
   compliant: "!(object.roleRef.kind == 'ClusterRole' && object.roleRef.name == 'cluster-admin')",
-  problem: 'binds the cluster-admin ClusterRole, every verb on every resource',
+  problem: 'binds the cluster-admin ClusterRole (roleRef), every verb on every resource; bind a role that grants only what its subjects need',
 };
 
 /** No RoleBinding or ClusterRoleBinding refers to the cluster-admin ClusterRole. */

@@ -14,7 +14,7 @@ export const DEFAULT_SERVICE_ACCOUNT_BINDING_CEL: CelForm = {
   target: CelTarget.OBJECT,
   resources: BINDINGS,
   compliant: noSubject(`(s.kind == 'ServiceAccount' && s.name == 'default') || (s.kind == 'User' && s.name.matches(${celString(DEFAULT_SA_USER.source)}))`),
-  problem: 'grants its role to a namespace\'s default ServiceAccount, which every pod without a serviceAccountName runs as',
+  problem: 'grants its role to a namespace\'s default ServiceAccount (subjects), which every pod without a serviceAccountName runs as',
 };
 
 /** No binding grants anything to a namespace's `default` ServiceAccount. */
