@@ -14,8 +14,9 @@ export interface AdmissionGuardrailsProps extends ChartProps {
   /**
    * The packs whose rules are enforced, with their severities: an error is denied, a warning is returned to the
    * client as a warning and audited, an info is audited only (an info is advice that never fails a scan, so it
-   * neither refuses nor warns; the audit log keeps its verdict, and raising its severity enforces it). Rules without a CEL form (those that read other objects,
-   * the PSS rules, which Pod Security Admission enforces, and the few RULES.md names with the reason) are left out.
+   * neither refuses nor warns; the audit log keeps its verdict, and raising its severity enforces it). Rules
+   * without a CEL form (those that read other objects, the PSS rules, which Pod Security Admission enforces, and the
+   * few that RULES.md names with the reason) are left out.
    * @default - every shipped pack (Packs.defaults())
    */
   readonly packs?: RulePack[];
