@@ -9,6 +9,10 @@
  * Between 2 and 3, ApiAccess: its objects admitted, and a token of the workload's ServiceAccount allowed exactly
  * what its Role grants (`--only-api-access` runs the harness check and this alone).
  *
+ * Before them, the admission policies AdmissionGuardrails generates are held against their rules object by object
+ * (`admission-policy agreement N/M`, 100% required), with the server's defaulting of requests and the suppression
+ * annotation checked on the way; sections 1 and 2 run with the policies in force.
+ *
  * Every create is real (stored) and uses `--warnings-as-errors`. Prints `cluster agreement N/M` at the end and
  * exits 0 only when every test passes.
  *
@@ -18,7 +22,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { checkAdmissionPolicies, removeAdmissionPolicies } from './admission';
+import { checkAdmissionPolicies, checkRequestDefaulting, checkSuppressionAnnotations, removeAdmissionPolicies } from './admission';
 import { admitAll, AdmitResult, pool } from './admit';
 import { checkApiAccess } from './api-access';
 import { agreementTable, Compared, compareCorpus, LEVELS } from './corpus';
@@ -147,6 +151,10 @@ async function main() {
   console.log(`  ${invalid} fixture and corpus objects are not valid API objects and were not compared, e.g.:`);
   for (const sample of admission.invalidSamples) console.log(`    ${sample}`);
   console.log('  the policies are in force with their real actions (errors deny, warnings warn) for the examples and the hardened defaults');
+  console.log('  what the request rules rest on, the server\'s defaulting of requests:');
+  (await checkRequestDefaulting()).forEach(fail);
+  console.log('  the suppression annotation, at admission:');
+  (await checkSuppressionAnnotations()).forEach(fail);
   console.log(`  (${elapsed(t)})`);
   if (args.includes('--only-admission')) {
     console.log(`admission-policy agreement ${policyAgreed}/${policyCompared}`);

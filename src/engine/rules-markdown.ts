@@ -1,7 +1,9 @@
 import { Rule, RuleScope } from './rule';
 import { DEFAULT_KUBERNETES_VERSION } from './rule-context';
 import { RulePack } from './rule-pack';
+import { Severity } from './severity';
 import { DECODER_REFUSALS } from '../decode/refusals';
+import { noCelFormReasonOf } from '../private/cel-form';
 
 const TOOLS: { key: keyof Rule['equivalents']; title: string }[] = [
   { key: 'pss', title: 'PSA check' },
@@ -45,6 +47,10 @@ export function renderRulesMarkdown(packs: RulePack[], enforcedInCluster: string
     '`PodTemplate`, and the custom resources Argo Rollout, OpenShift DeploymentConfig, Knative Service and',
     'Configuration and KEDA ScaledJob; objects no rule reads are counted and listed as skipped.',
     '',
+    'Each rule\'s **In the cluster** line says how the rule is enforced at admission: by the CEL ValidatingAdmissionPolicy',
+    'that `AdmissionGuardrails` generates from it (held against the rule on a real API server by `npx projen cluster`), by',
+    'Pod Security Admission through the namespace\'s labels, or not at all, and then why.',
+    '',
     '## Packs',
     '',
     '| Pack | Rules | Description |',
@@ -74,7 +80,7 @@ export function renderRulesMarkdown(packs: RulePack[], enforcedInCluster: string
     ...DECODER_REFUSALS.map(r => `| ${escape(r.input)} | ${escape(r.why)} | ${escape(r.instead)} |`),
     '',
   ];
-  for (const { rule } of rules.values()) {
+  for (const { rule, packs: names } of rules.values()) {
     out.push(`### ${rule.id}`, '');
     out.push(`**${rule.severity}**. ${rule.summary}`, '');
     out.push(rule.explanation, '');
@@ -82,17 +88,24 @@ export function renderRulesMarkdown(packs: RulePack[], enforcedInCluster: string
     out.push(`**Fields:** ${rule.fields.map(f => `\`${f}\``).join(', ')}`, '');
     const eq = TOOLS.filter(t => rule.equivalents[t.key]).map(t => `${t.title} \`${rule.equivalents[t.key]}\``);
     out.push(`**Same check elsewhere:** ${eq.length ? eq.join(', ') : 'none'}`, '');
-    out.push(`**In the cluster:** ${inCluster(rule, enforcedInCluster)}`, '');
+    out.push(`**In the cluster:** ${inCluster(rule, names, enforcedInCluster)}`, '');
   }
   return out.join('\n');
 }
 
-/** How the rule is enforced at admission, if it is. */
-function inCluster(rule: Rule, enforced: string[]): string {
-  if (enforced.includes(rule.id)) return `enforced by \`AdmissionGuardrails\` (ValidatingAdmissionPolicy \`cdk8s-hardened-${rule.id}\`).`;
-  if (rule.equivalents.pss) return 'Pod Security Admission enforces this control: label the namespace (IsolatedNamespace does).';
-  if (rule.scope === RuleScope.APP) return 'no admission policy: the rule reads other objects of the app, which admission does not see.';
-  return 'not yet enforced by `AdmissionGuardrails` (no CEL form).';
+/** How the rule is enforced at admission, if it is: a policy of AdmissionGuardrails, Pod Security Admission, or why neither. */
+function inCluster(rule: Rule, packs: string[], enforced: string[]): string {
+  if (enforced.includes(rule.id)) {
+    const action = rule.severity === Severity.ERROR ? 'denies' : rule.severity === Severity.WARNING ? 'warns and audits' : 'audits';
+    return `CEL policy: \`AdmissionGuardrails\` generates the ValidatingAdmissionPolicy \`cdk8s-hardened-${rule.id}\`, which ${action}.`;
+  }
+  if (rule.equivalents.pss) {
+    const level = packs.includes('pss-baseline') ? 'baseline or restricted' : 'restricted';
+    return `Pod Security Admission, when the namespace enforces ${level} (IsolatedNamespace labels it so); no CEL policy of ours.`;
+  }
+  if (rule.scope === RuleScope.APP) return 'none: the rule reads other objects of the app, and admission judges one object at a time.';
+  const reason = noCelFormReasonOf(rule);
+  return reason ? `none: ${reason}.` : 'not yet enforced by `AdmissionGuardrails` (no CEL form).';
 }
 
 function escape(text: string): string {

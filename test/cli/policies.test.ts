@@ -18,7 +18,7 @@ describe('cdk8s-hardened policies', () => {
     // Read as kubectl reads it (go-yaml v2): a YAML 1.2 writer's output must not change meaning on the way.
     const decoded = decodeManifests(io.out.join(''), 'policies.yaml').objects.map(o => o.value);
     expect(decoded).toEqual(expected);
-    expect(decoded.filter(o => o.kind === 'ValidatingAdmissionPolicy').length).toBe(AdmissionGuardrails.enforceableRuleIds().length);
+    expect(decoded.filter(o => o.kind === 'ValidatingAdmissionPolicy').length).toBe(AdmissionGuardrails.enforceableRuleIds([Packs.workload(), Packs.network()]).length);
   });
 
   test('--honour-suppression-annotations adds the condition, and --output writes a file', async () => {

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AdmissionGuardrails, Packs } from '../../src';
+import { AdmissionGuardrails, Packs, RuleScope } from '../../src';
 import { renderRulesMarkdown } from '../../src/engine/rules-markdown';
+import { celFormOf, noCelFormReasonOf } from '../../src/private/cel-form';
 
 describe('RULES.md', () => {
   test('is up to date with the rule metadata (regenerate with `npx projen rules-md`)', () => {
@@ -27,6 +28,15 @@ describe('rule metadata', () => {
       expect(text).toMatch(/^[A-Z`].*[.)]$/s);
     }
     expect(rule.fields.length).toBeGreaterThan(0);
+  });
+
+  test('every rule of one object is enforced in the cluster (a CEL form, or Pod Security Admission), or says why not', () => {
+    const unexplained = rules.filter(r => r.scope === RuleScope.OBJECT && !celFormOf(r) && !r.equivalents.pss && !noCelFormReasonOf(r));
+    expect(unexplained.map(r => r.id)).toEqual([]);
+    // A reason is for a rule without a form, and is a sentence RULES.md can print after "none: ".
+    const both = rules.filter(r => celFormOf(r) && noCelFormReasonOf(r));
+    expect(both.map(r => r.id)).toEqual([]);
+    for (const r of rules.filter(x => noCelFormReasonOf(x))) expect(noCelFormReasonOf(r)).toMatch(/^[a-zA-Z].*[^.]$/s);
   });
 
   test('every PSS rule names its Pod Security Admission check', () => {

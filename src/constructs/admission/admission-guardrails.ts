@@ -1,21 +1,22 @@
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import {
-  CEL_CHECKS, celString, CelTarget, containersExpression, POD_SPEC, SERVICE_RESOURCES, WORKLOAD_RESOURCES,
-} from './private/cel-checks';
+import { POD_SPEC, WORKLOAD_RESOURCES } from './private/workloads';
 import { Rule } from '../../engine/rule';
 import { RulePack } from '../../engine/rule-pack';
 import { Severity } from '../../engine/severity';
 import { MIN_REASON_LENGTH, SUPPRESS_ANNOTATION_PREFIX } from '../../engine/suppression';
 import { Packs } from '../../packs/packs';
+import { CelForm, celFormOf, CelResources, celString, CelTarget, containersExpression } from '../../private/cel-form';
 import { packageInfo } from '../../private/package-info';
 
 /** Props of AdmissionGuardrails. */
 export interface AdmissionGuardrailsProps extends ChartProps {
   /**
    * The packs whose rules are enforced, with their severities: an error is denied, a warning is returned to the
-   * client as a warning and audited, an info is audited. Rules without a CEL form (those that read other objects)
-   * are left out.
+   * client as a warning and audited, an info is audited only (an info is advice that never fails a scan, so it
+   * neither refuses nor warns; the audit log keeps its verdict, and raising its severity enforces it). Rules
+   * without a CEL form (those that read other objects, the PSS rules, which Pod Security Admission enforces, and the
+   * few that RULES.md names with the reason) are left out.
    * @default - every shipped pack (Packs.defaults())
    */
   readonly packs?: RulePack[];
@@ -43,12 +44,18 @@ const POLICY_PREFIX = 'cdk8s-hardened-';
  * webhook, nothing to run). Policy names carry the rule ID and labels carry the library version, so an upgrade
  * replaces them in place.
  *
- * The policies are cluster-scoped: put this chart in an app of its own, applied by the cluster's owner.
+ * The policies are cluster-scoped: put this chart in an app of its own, applied by the cluster's owner. The API
+ * server keeps at most 4096 characters of warnings per response (cutting each to 256 past that), so an object that
+ * fails many warning rules shows only some of them; `scan` shows them all.
  */
 export class AdmissionGuardrails extends Chart {
-  /** The IDs of the rules that have a CEL form, i.e. that AdmissionGuardrails can enforce. */
-  public static enforceableRuleIds(): string[] {
-    return Object.keys(CEL_CHECKS).sort();
+  /**
+   * The IDs of the rules of the packs that have a CEL form, i.e. that AdmissionGuardrails can enforce.
+   * @param packs the packs to look in; every shipped pack (Packs.defaults()) when omitted
+   */
+  public static enforceableRuleIds(packs?: RulePack[]): string[] {
+    const ids = (packs ?? Packs.defaults()).flatMap(p => p.rules).filter(r => celFormOf(r)).map(r => r.id);
+    return [...new Set(ids)].sort();
   }
 
   /** The IDs of the rules this chart enforces, in pack order. */
@@ -61,7 +68,7 @@ export class AdmissionGuardrails extends Chart {
     const rules: Rule[] = [];
     for (const pack of packs) {
       for (const rule of pack.rules) {
-        if (seen.has(rule.id) || !CEL_CHECKS[rule.id]) continue;
+        if (seen.has(rule.id) || !celFormOf(rule)) continue;
         seen.add(rule.id);
         rules.push(rule);
       }
@@ -104,7 +111,7 @@ function actionsFor(severity: Severity): string[] {
 }
 
 function policySpec(rule: Rule, honourSuppressions: boolean): any {
-  const check = CEL_CHECKS[rule.id];
+  const check: CelForm = celFormOf(rule)!;
   const annotation = `${SUPPRESS_ANNOTATION_PREFIX}${rule.id}`;
   const matchConditions = honourSuppressions ? [{
     name: 'not-suppressed-with-a-reason',
@@ -114,14 +121,14 @@ function policySpec(rule: Rule, honourSuppressions: boolean): any {
   const who = "object.kind + ' ' + (has(object.metadata.namespace) ? object.metadata.namespace + '/' : '') + (has(object.metadata.name) ? object.metadata.name : '')";
   const fix = celString(`; fix: ${rule.remediation}`);
   // What every policy shares: fail closed, on create and update of the kinds the check reads.
-  const base = (resources: typeof WORKLOAD_RESOURCES) => ({
+  const base = (resources: CelResources[]) => ({
     failurePolicy: 'Fail',
     matchConstraints: { resourceRules: resources.map(r => ({ ...r, operations: ['CREATE', 'UPDATE'] })) },
     ...(matchConditions ? { matchConditions } : {}),
   });
-  if (check.target === CelTarget.SERVICES) {
+  if (check.target === CelTarget.OBJECT) {
     return {
-      ...base(SERVICE_RESOURCES),
+      ...base(check.resources ?? []),
       validations: [{
         expression: check.compliant,
         message: `${rule.id}: ${check.problem}`,
@@ -129,7 +136,7 @@ function policySpec(rule: Rule, honourSuppressions: boolean): any {
       }],
     };
   }
-  if (check.target === CelTarget.PODS) {
+  if (check.target === CelTarget.POD) {
     return {
       ...base(WORKLOAD_RESOURCES),
       variables: [{ name: 'podSpec', expression: POD_SPEC }],

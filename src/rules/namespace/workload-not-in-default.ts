@@ -9,6 +9,9 @@ import { DEFAULT_NAMESPACE } from '../network/private/namespaces';
  * that is where the object lands unless the deploy tool says otherwise.
  */
 export class WorkloadNotInDefault implements IRuleCheck {
+  public readonly noCelForm = 'the rule reads metadata.namespace as written, where unset means default, but at admission the API server has '
+    + 'already put the object in the namespace of the request, so an unset namespace cannot be told apart';
+
   public check(object: ManifestObject, _context: RuleContext): RuleViolation[] {
     if (!isPodBearing(object)) return [];
     if (object.namespace === undefined) {

@@ -1,8 +1,18 @@
 import { describePorts, openRules } from './private/open-rules';
+import { celNoOpenRule, NETWORK_POLICIES } from './private/open-rules-cel';
 import { isNetworkPolicy, policyTypesOf } from './private/policies';
 import { ManifestObject } from '../../engine/manifest-object';
 import { IRuleCheck, RuleViolation } from '../../engine/rule';
 import { RuleContext } from '../../engine/rule-context';
+import { CelForm, CelTarget } from '../../private/cel-form';
+
+/** The CEL form: no rule of an isolated direction with ports lets every peer through. */
+export const POLICY_ALLOWS_ANY_PEER_CEL: CelForm = {
+  target: CelTarget.OBJECT,
+  resources: NETWORK_POLICIES,
+  compliant: celNoOpenRule(true),
+  problem: 'has a rule in spec.ingress or spec.egress that allows every peer on some ports; name the peers it needs',
+};
 
 /**
  * No NetworkPolicy rule allows every peer, even on a few ports: an ingress rule without `from` (or with an empty
@@ -10,6 +20,8 @@ import { RuleContext } from '../../engine/rule-context';
  * the error-level `network-policy-allows-all`.
  */
 export class PolicyAllowsAnyPeer implements IRuleCheck {
+  public readonly celForm = POLICY_ALLOWS_ANY_PEER_CEL;
+
   public check(object: ManifestObject, _context: RuleContext): RuleViolation[] {
     if (!isNetworkPolicy(object)) return [];
     const types = policyTypesOf(object.manifest?.spec);

@@ -1,10 +1,22 @@
 import { grantedLabel } from './private/binding-subjects';
+import { BINDINGS } from './private/bindings-cel';
 import { bindingLabel, isBinding, roleRefOf, subjectLabel, subjectsOf } from './private/rbac-objects';
 import { ManifestObject } from '../../engine/manifest-object';
 import { IRuleCheck, RuleViolation } from '../../engine/rule';
+import { CelForm, CelTarget } from '../../private/cel-form';
+
+/** The CEL form: the roleRef is not the ClusterRole cluster-admin. */
+export const CLUSTER_ADMIN_BINDING_CEL: CelForm = {
+  target: CelTarget.OBJECT,
+  resources: BINDINGS,
+  compliant: "!(object.roleRef.kind == 'ClusterRole' && object.roleRef.name == 'cluster-admin')",
+  problem: 'binds the cluster-admin ClusterRole (roleRef), every verb on every resource; bind a role that grants only what its subjects need',
+};
 
 /** No RoleBinding or ClusterRoleBinding refers to the cluster-admin ClusterRole. */
 export class ClusterAdminBindingCheck implements IRuleCheck {
+  public readonly celForm = CLUSTER_ADMIN_BINDING_CEL;
+
   public check(object: ManifestObject): RuleViolation[] {
     if (!isBinding(object)) return [];
     const ref = roleRefOf(object);

@@ -8,6 +8,9 @@ import { IRuleCheck, RuleViolation } from '../../engine/rule';
  * keys, cloud and SaaS tokens, JWTs, URLs with passwords, high-entropy strings).
  */
 export class ConfigMapSecretContentCheck implements IRuleCheck {
+  public readonly noCelForm = 'its detectors measure the Shannon entropy of each token of a value, which needs the frequency of every character: '
+    + 'CEL has no way to count them within the cost limits of a policy, and a form without that detector would say less than the rule';
+
   public check(object: ManifestObject): RuleViolation[] {
     const violations: RuleViolation[] = [];
     for (const entry of configMapEntries(object)) {

@@ -8,6 +8,9 @@ import { IRuleCheck, RuleViolation } from '../../engine/rule';
  * `DB_PASSWORD`, nor a `password=...` line of a configuration file held in a `data` value.
  */
 export class ConfigMapSecretKeyCheck implements IRuleCheck {
+  public readonly noCelForm = 'besides the keys, it reads the key/value lines of configuration files held in the values, taking the key and '
+    + 'the value apart with capture groups and a back-reference, which the regex functions of CEL (matches, find, findAll) do not offer';
+
   public check(object: ManifestObject): RuleViolation[] {
     const violations: RuleViolation[] = [];
     for (const entry of configMapEntries(object)) {

@@ -10,6 +10,9 @@ import { describeContainer } from '../../private/pod-template';
  * high-entropy string (see `secret-content.ts` for the threshold).
  */
 export class EnvSecretContentCheck implements IRuleCheck {
+  public readonly noCelForm = 'its detectors measure the Shannon entropy of each token of a value, which needs the frequency of every character: '
+    + 'CEL has no way to count them within the cost limits of a policy, and a form without that detector would say less than the rule';
+
   public check(object: ManifestObject): RuleViolation[] {
     const violations: RuleViolation[] = [];
     for (const e of literalEnvs(object)) {

@@ -2,10 +2,25 @@ import { DANGEROUS_CAPABILITIES, normalizeCapability } from './private/capabilit
 import { podContainers, securityContextOf } from './private/containers';
 import { ManifestObject } from '../../engine/manifest-object';
 import { IRuleCheck, RuleViolation } from '../../engine/rule';
+import { ALL_CONTAINERS, CelForm, CelTarget, celStrings } from '../../private/cel-form';
 import { describeContainer, isObject } from '../../private/pod-template';
+
+/** The capability as normalizeCapability reads it: trimmed, upper case, without a CAP_ prefix. */
+const NORMALIZED = "(x.trim().upperAscii().startsWith('CAP_') ? x.trim().upperAscii().substring(4) : x.trim().upperAscii())";
+
+/** The CEL form: no added capability is one of DANGEROUS_CAPABILITIES. */
+export const DANGEROUS_CAPABILITIES_CEL: CelForm = {
+  target: CelTarget.CONTAINERS,
+  compliant: '!has(c.securityContext) || !has(c.securityContext.capabilities) || !has(c.securityContext.capabilities.add)'
+    + ` || c.securityContext.capabilities.add.all(x, !(${NORMALIZED} in ${celStrings(Object.keys(DANGEROUS_CAPABILITIES))}))`,
+  containerLists: ALL_CONTAINERS,
+  problem: 'adds a capability that gives power over the node or other workloads',
+};
 
 /** No container adds a dangerous capability (`DANGEROUS_CAPABILITIES`) in `securityContext.capabilities.add`. */
 export class DangerousCapabilitiesCheck implements IRuleCheck {
+  public readonly celForm = DANGEROUS_CAPABILITIES_CEL;
+
   public check(object: ManifestObject): RuleViolation[] {
     const found = podContainers(object);
     if (!found) return [];

@@ -1,7 +1,9 @@
 import { podContainers } from './private/containers';
 import { parseImageReference } from './private/image-reference';
+import { celWithImageParts } from './private/image-reference-cel';
 import { ManifestObject } from '../../engine/manifest-object';
 import { IRuleCheck, RuleViolation } from '../../engine/rule';
+import { ALL_CONTAINERS, CelForm, CelTarget, celString } from '../../private/cel-form';
 import { describeContainer } from '../../private/pod-template';
 
 /**
@@ -13,6 +15,9 @@ import { describeContainer } from '../../private/pod-template';
  * `ghcr.io.evil.example/app`.
  */
 export class ImageRegistryAllowListCheck implements IRuleCheck {
+  /** The CEL form, made from the allowed prefixes. */
+  public readonly celForm: CelForm;
+
   /** The allowed prefixes, as given. */
   public readonly allowedPrefixes: string[];
 
@@ -25,6 +30,13 @@ export class ImageRegistryAllowListCheck implements IRuleCheck {
       throw new Error('ImageRegistryAllowListCheck needs at least one registry prefix (e.g. "ghcr.io/acme/"); an empty allow-list would reject every image.');
     }
     this.allowedPrefixes = prefixes;
+    this.celForm = {
+      target: CelTarget.CONTAINERS,
+      compliant: `!has(c.image) || c.image == '' || ${celWithImageParts(`(${
+        ['c.image', 'img_qualified'].flatMap(candidate => prefixes.map(p => celMatchesPrefix(candidate, p))).join(' || ')})`)}`,
+      containerLists: ALL_CONTAINERS,
+      problem: `uses an image from a registry outside the allow-list (${prefixes.join(', ')})`,
+    };
   }
 
   public check(object: ManifestObject): RuleViolation[] {
@@ -44,6 +56,15 @@ export class ImageRegistryAllowListCheck implements IRuleCheck {
     }
     return violations;
   }
+}
+
+/** CEL: matchesPrefix(`image`, `prefix`) for a CEL string expression and a prefix known now. */
+function celMatchesPrefix(image: string, prefix: string): string {
+  const starts = `${image}.startsWith(${celString(prefix)})`;
+  if (/[/:@]$/.test(prefix)) return starts;
+  // Counted in code points, as CEL counts: the character after the prefix is the same one JavaScript looks at.
+  const n = [...prefix].length;
+  return `(${starts} && (size(${image}) == ${n} || ${image}.substring(${n}, ${n + 1}) in ['/', ':', '@']))`;
 }
 
 function matchesPrefix(image: string, prefix: string): boolean {

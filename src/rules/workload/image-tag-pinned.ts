@@ -1,14 +1,26 @@
 import { podContainers } from './private/containers';
 import { parseImageReference } from './private/image-reference';
+import { CEL_IMAGE } from './private/image-reference-cel';
 import { ManifestObject } from '../../engine/manifest-object';
 import { IRuleCheck, RuleViolation } from '../../engine/rule';
+import { ALL_CONTAINERS, CelForm, CelTarget } from '../../private/cel-form';
 import { describeContainer } from '../../private/pod-template';
+
+/** The CEL form: the image has a digest, or a tag other than latest. */
+export const IMAGE_TAG_PINNED_CEL: CelForm = {
+  target: CelTarget.CONTAINERS,
+  compliant: `${CEL_IMAGE.present} && (${CEL_IMAGE.hasDigest} || (${CEL_IMAGE.hasTag} && ${CEL_IMAGE.tag} != 'latest'))`,
+  containerLists: ALL_CONTAINERS,
+  problem: 'uses an image without a version tag (none, or :latest) and without a digest',
+};
 
 /**
  * Every container's image names a version: a tag other than `latest`, or a digest. An image without either
  * (or without any image at all) is a violation.
  */
 export class ImageTagPinnedCheck implements IRuleCheck {
+  public readonly celForm = IMAGE_TAG_PINNED_CEL;
+
   public check(object: ManifestObject): RuleViolation[] {
     const found = podContainers(object);
     if (!found) return [];

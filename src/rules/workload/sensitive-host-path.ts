@@ -1,7 +1,20 @@
 import { BENIGN_HOST_PATHS, hostPathVolumes, isSameOrAncestor, SENSITIVE_HOST_PATHS } from './private/host-paths';
+import { celAnyAtOrAbove, CEL_HOST_PATHS, celSameOrAncestor } from './private/host-paths-cel';
 import { ManifestObject } from '../../engine/manifest-object';
 import { IRuleCheck, RuleViolation } from '../../engine/rule';
+import { CelForm, CelTarget, celStrings } from '../../private/cel-form';
 import { podTemplateOf } from '../../private/pod-template';
+
+/**
+ * The CEL form: no normalized host path is `/`, and each is a benign file (or below one), or neither inside nor
+ * above a sensitive directory.
+ */
+export const SENSITIVE_HOST_PATH_CEL: CelForm = {
+  target: CelTarget.POD,
+  compliant: `${CEL_HOST_PATHS}.all(p, p != '/' && (${celAnyAtOrAbove(BENIGN_HOST_PATHS, 'p')}`
+    + ` || !${celStrings(Object.keys(SENSITIVE_HOST_PATHS))}.exists(d, ${celSameOrAncestor('d', 'p')} || ${celSameOrAncestor('p', 'd')})))`,
+  problem: 'mounts a sensitive host directory (the root, a system directory, or one that contains one)',
+};
 
 /**
  * No hostPath volume mounts a sensitive host directory (`SENSITIVE_HOST_PATHS`), anything below one, a directory
@@ -9,6 +22,8 @@ import { podTemplateOf } from '../../private/pod-template';
  * `/etc/localtime` are allowed (`BENIGN_HOST_PATHS`).
  */
 export class SensitiveHostPathCheck implements IRuleCheck {
+  public readonly celForm = SENSITIVE_HOST_PATH_CEL;
+
   public check(object: ManifestObject): RuleViolation[] {
     const pod = podTemplateOf(object);
     if (!pod) return [];

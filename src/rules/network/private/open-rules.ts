@@ -11,7 +11,8 @@ export interface OpenRule extends PolicyRuleRef {
   readonly hasPorts: boolean;
 }
 
-const ALL_ADDRESSES = ['0.0.0.0/0', '::/0'];
+/** The ipBlock CIDRs that cover every address. */
+export const ALL_ADDRESSES = ['0.0.0.0/0', '::/0'];
 
 /**
  * The rules of the policy's isolated directions that match every peer: no (or an empty) `from`/`to` list, an

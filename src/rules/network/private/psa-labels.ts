@@ -6,8 +6,8 @@ export const PSA_LABEL_PREFIX = 'pod-security.kubernetes.io/';
 /** The Pod Security Standards levels, least to most restrictive. */
 export const PSA_LEVELS = ['privileged', 'baseline', 'restricted'];
 
-/** A pinned PSA version label value. */
-const PINNED_VERSION = /^v1\.\d{1,3}$/;
+/** A pinned PSA version label value (digits written as [0-9], so that RE2 in CEL reads it the same). */
+export const PINNED_VERSION = /^v1\.[0-9]{1,3}$/;
 
 /** What a Namespace says about one PSA mode (`enforce`, `audit` or `warn`). */
 export interface PsaModeLabels {

@@ -12,9 +12,9 @@ export const SECRET_NAME_WORDS = [
 export const SECRET_NAME_TOKENS = ['PASS', 'PWD', 'PW'];
 
 /** Names that contain a secret word but are not secrets. */
-const NOT_SECRET_NAMES = ['PWD', 'OLDPWD'];
+export const NOT_SECRET_NAMES = ['PWD', 'OLDPWD'];
 /** Words that contain a secret word by accident. */
-const ACCIDENTAL_WORDS = ['TOKENIZER', 'SECRETARY', 'PASSWORDLESS'];
+export const ACCIDENTAL_WORDS = ['TOKENIZER', 'SECRETARY', 'PASSWORDLESS'];
 
 /**
  * Last words that make a secret-looking name describe a secret rather than hold one: `PASSWORD_FILE`,

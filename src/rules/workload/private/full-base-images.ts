@@ -45,6 +45,7 @@ export const FULL_BASE_IMAGES: FullBaseImage[] = [
 export function fullBaseImageFor(officialName: string, tag: string | undefined): FullBaseImage | undefined {
   const entry = FULL_BASE_IMAGES.find(e => e.name === officialName);
   if (!entry) return undefined;
-  const t = (tag ?? '').toLowerCase();
+  // Only A-Z is folded, as CEL's lowerAscii does in the rule's CEL form.
+  const t = (tag ?? '').replace(/[A-Z]/g, ch => ch.toLowerCase());
   return entry.smallVariants.some(v => t.includes(v)) ? undefined : entry;
 }

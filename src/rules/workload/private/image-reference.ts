@@ -22,8 +22,8 @@ export interface ImageReference {
   readonly officialName?: string;
 }
 
-const DOCKER_HUB_HOSTS = ['docker.io', 'index.docker.io', 'registry-1.docker.io'];
-const OFFICIAL_MIRRORS = ['public.ecr.aws/docker/library/', 'mirror.gcr.io/library/'];
+export const DOCKER_HUB_HOSTS = ['docker.io', 'index.docker.io', 'registry-1.docker.io'];
+export const OFFICIAL_MIRRORS = ['public.ecr.aws/docker/library/', 'mirror.gcr.io/library/'];
 
 /**
  * Parses an image reference. Never throws: a malformed reference yields its best-effort parts, and an empty or
@@ -63,7 +63,8 @@ export function parseImageReference(image: unknown): ImageReference | undefined 
   }
   const repository = rest;
 
-  const isDockerHub = registry === undefined || DOCKER_HUB_HOSTS.includes(registry.toLowerCase());
+  // Host names are ASCII: only A-Z is folded (as CEL's lowerAscii does), so no other letter can spell docker.io.
+  const isDockerHub = registry === undefined || DOCKER_HUB_HOSTS.includes(registry.replace(/[A-Z]/g, ch => ch.toLowerCase()));
   let fullName: string;
   let officialName: string | undefined;
   if (isDockerHub) {
