@@ -39,6 +39,12 @@ export interface ScanOptions {
    * @default true
    */
   readonly manifestSuppressions?: boolean;
+  /**
+   * Objects that exist in the cluster but not in the scanned files, as `Kind/namespace/name` (`*` for any
+   * namespace or name): references to them are not reported.
+   * @default - none
+   */
+  readonly externalObjects?: string[];
 }
 
 /** What a scan found. */
@@ -65,6 +71,7 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
     kubernetesVersion: options.kubernetesVersion,
     severityOverrides: options.severityOverrides,
     manifestSuppressions: options.manifestSuppressions,
+    externalObjects: options.externalObjects,
   });
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const cwd = options.cwd ?? process.cwd();

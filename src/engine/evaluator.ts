@@ -1,3 +1,4 @@
+import { ExternalObjects } from './external-objects';
 import { SeverityOverride, SkippedObject } from './finding';
 import { ManifestObject } from './manifest-object';
 import { EvaluationSession } from './private/evaluation-session';
@@ -37,6 +38,12 @@ export interface EvaluatorProps {
    * @default true
    */
   readonly manifestSuppressions?: boolean;
+  /**
+   * Objects that exist in the cluster but not in the app, as `Kind/namespace/name` (`*` for any namespace or name),
+   * e.g. `Secret/shop/db-credentials`: references to them are not reported (see ExternalObjects).
+   * @default - none: every reference must name an object of the app
+   */
+  readonly externalObjects?: string[];
 }
 
 /** Options for one evaluation. */
@@ -57,9 +64,11 @@ export class Evaluator {
   public readonly severityOverrides: SeverityOverride[];
   private readonly props: EvaluatorProps;
   private readonly packSeverity: Map<string, Severity>;
+  private readonly externalObjects: ExternalObjects;
 
   constructor(props: EvaluatorProps) {
     this.props = props;
+    this.externalObjects = ExternalObjects.parse(props.externalObjects ?? []);
     const combined = RulePack.combine('evaluation', props.packs);
     const overrides = props.severityOverrides ?? {};
     for (const ruleId of Object.keys(overrides)) {
@@ -105,6 +114,7 @@ export class Evaluator {
       date: this.props.today ?? today(),
       allowErrorSuppression: this.props.allowErrorSuppression ?? true,
       manifestSuppressions: this.props.manifestSuppressions !== false,
+      externalObjects: this.externalObjects,
     }, known);
   }
 }
