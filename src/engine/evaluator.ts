@@ -52,6 +52,12 @@ export interface EvaluateOptions {
   readonly skipped?: number;
   /** The objects the caller passed over, listed in the report (their number replaces `skipped`). @default - none */
   readonly skippedObjects?: SkippedObject[];
+  /**
+   * More objects that exist outside the app, for this evaluation only, in the form of `EvaluatorProps.externalObjects`
+   * (the guardrails pass those declared in the construct tree).
+   * @default - none beyond the evaluator's
+   */
+  readonly externalObjects?: string[];
 }
 
 /**
@@ -95,7 +101,7 @@ export class Evaluator {
 
   /** Evaluates every rule against every object. Never throws for a rule's failure: it becomes a finding. */
   public evaluate(objects: ManifestObject[], options: EvaluateOptions = {}): GuardrailReport {
-    const session = this._startSession(objects);
+    const session = this._startSession(objects, options.externalObjects);
     for (const object of objects) session.add(object);
     return session.finish(options);
   }
@@ -103,9 +109,10 @@ export class Evaluator {
   /**
    * An evaluation fed one object at a time (what `scan` uses to check each document as it is read).
    * @param known objects known in advance, whose Namespaces fix the Pod Security versions from the start
+   * @param externalObjects objects declared external for this evaluation, besides the evaluator's own
    * @internal
    */
-  public _startSession(known: ManifestObject[] = []): EvaluationSession {
+  public _startSession(known: ManifestObject[] = [], externalObjects: string[] = []): EvaluationSession {
     return new EvaluationSession({
       rules: this.rules,
       kubernetesMinor: RuleContext.parseKubernetesMinor(this.props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION),
@@ -114,7 +121,9 @@ export class Evaluator {
       date: this.props.today ?? today(),
       allowErrorSuppression: this.props.allowErrorSuppression ?? true,
       manifestSuppressions: this.props.manifestSuppressions !== false,
-      externalObjects: this.externalObjects,
+      externalObjects: externalObjects.length
+        ? ExternalObjects.parse([...this.externalObjects.entries, ...externalObjects], 'externalObjects')
+        : this.externalObjects,
     }, known);
   }
 }

@@ -21,7 +21,7 @@ export class ExternalObjects {
       const parts = entry.split('/');
       const problem = parts.some(p => p === '') || parts.length < 2 || parts.length > 3
         ? 'is not of the form Kind/namespace/name (or Kind/name for a cluster-scoped kind)'
-        : !/^[A-Za-z][A-Za-z0-9]*$/.test(parts[0]) ? `starts with "${parts[0]}", which is not a kind (such as Secret or ServiceAccount)` : undefined;
+        : !/^[A-Z][A-Za-z0-9]*$/.test(parts[0]) ? `starts with "${parts[0]}", which is not a kind (a kind is written as in kind:, such as Secret or ServiceAccount)` : undefined;
       if (problem) {
         throw new Error(`${source} entry ${JSON.stringify(raw)} ${problem}: write for example "Secret/shop/db-credentials", `
           + '"ServiceAccount/*/ci-deployer" (* is any namespace or any name) or "PersistentVolume/archive".');

@@ -11,6 +11,7 @@ import { ManifestObject } from '../../engine/manifest-object';
 import { GuardrailReport } from '../../engine/report';
 import { RulePack } from '../../engine/rule-pack';
 import { SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX } from '../../engine/suppression';
+import { ExternalDeclarations } from '../external-declarations';
 
 /** A report and the objects it judged. */
 export interface OutputEvaluation {
@@ -71,7 +72,8 @@ function evaluate(
     }) : object);
   }
   refuseUnknownSuppressions(scope, objects, options.packs);
-  return evaluator.evaluate(objects, { skippedObjects });
+  // Objects declared external anywhere in the app are cluster facts, not scoped to the checked subtree.
+  return evaluator.evaluate(objects, { skippedObjects, externalObjects: ExternalDeclarations.under(root) });
 }
 
 /** True when the object was read from YAML by an Include (Helm is one), not built by the app's code. */

@@ -19,7 +19,8 @@ export interface PodReference {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const itemKeys = (items: unknown): string[] => (Array.isArray(items) ? items.map(i => str(isObject(i) ? i.key : undefined)).filter((k): k is string => !!k) : []);
+const itemKeys = (items: unknown): string[] =>
+  (Array.isArray(items) ? items.map(i => str(isObject(i) ? i.key : undefined)).filter((k): k is string => !!k) : []);
 
 // A pod's references do not change during an evaluation: computed once per object for the four rules that read them.
 const CACHE = new WeakMap<ManifestObject, PodReference[]>();
@@ -84,8 +85,12 @@ function computeReferences(object: ManifestObject): PodReference[] {
         const r = isObject(from[field]) ? from[field] : undefined;
         if (r && str(r.name)) {
           refs.push({
-            kind, name: r.name, keys: str(r.key) ? [r.key] : [], optional: r.optional === true,
-            path: `${ref.path}.env[${i}].valueFrom.${field}`, what: `${describeContainer(ref)} env ${str(e.name) ?? `#${i}`}`,
+            kind,
+            name: r.name,
+            keys: str(r.key) ? [r.key] : [],
+            optional: r.optional === true,
+            path: `${ref.path}.env[${i}].valueFrom.${field}`,
+            what: `${describeContainer(ref)} env ${str(e.name) ?? `#${i}`}`,
           });
         }
       }
