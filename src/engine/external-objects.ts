@@ -50,12 +50,12 @@ export class ExternalObjects {
   }
 
   /**
-   * True when an object of this kind, namespace (undefined for a cluster-scoped object) and name is declared external.
+   * True when an object of this kind, name and namespace (undefined for a cluster-scoped object) is declared external.
    * @param kind the kind, e.g. `Secret`
-   * @param namespace the namespace, or undefined for a cluster-scoped kind
    * @param name the object's name
+   * @param namespace the namespace; undefined for a cluster-scoped kind
    */
-  public includes(kind: string, namespace: string | undefined, name: string): boolean {
+  public includes(kind: string, name: string, namespace?: string): boolean {
     return this.patterns.some(p => p.kind === kind
       && (p.namespace === undefined ? namespace === undefined : namespace !== undefined && (p.namespace === '*' || p.namespace === namespace))
       && (p.name === '*' || p.name === name));

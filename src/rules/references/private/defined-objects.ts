@@ -76,7 +76,7 @@ export function definitionOf(context: RuleContext, kind: string, namespace: stri
   const found = index(context).get(key(kind, namespace, name));
   if (found) return found;
   if (namespace !== undefined && (EVERY_NAMESPACE[kind] ?? []).includes(name)) return { origin: Origin.EVERY_NAMESPACE };
-  if (context.externalObjects.includes(kind, namespace, name)) return { origin: Origin.EXTERNAL };
+  if (context.externalObjects.includes(kind, name, namespace)) return { origin: Origin.EXTERNAL };
   return undefined;
 }
 
