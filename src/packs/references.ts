@@ -153,7 +153,7 @@ export function referencesPack(): RulePack {
         id: 'references-service-target-port-declared',
         severity: Severity.WARNING,
         summary: 'Every workload that a Service sends traffic to declares a containerPort or has a readiness probe.',
-        explanation: 'containerPort is optional in Kubernetes: a pod that declares no port still gets a Service\'s traffic on its '
+        explanation: '`containerPort` is optional in Kubernetes: a pod that declares no port still gets a Service\'s traffic on its '
           + 'targetPort. But nothing then says which container serves it, and workload-readiness-probe, which asks for a readiness probe '
           + 'on every container that declares ports, finds no container to ask it of: the pods get connections as soon as they start, '
           + 'before their process listens, and keep getting them when it can no longer answer. The finding is reported on the workload '
