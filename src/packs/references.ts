@@ -48,8 +48,8 @@ export function referencesPack(): RulePack {
         explanation: 'A controller owns the pods its selector selects. The API server refuses a Deployment, StatefulSet, DaemonSet or '
           + 'ReplicaSet (apps/v1) whose selector is missing, empty or does not select its template\'s labels, a ReplicationController '
           + 'whose selector does not, and a Job with manualSelector whose selector does not. It also refuses a Job selector without '
-          + 'manualSelector (the selector of a Job is generated from its uid) and manualSelector in a CronJob; a selector in a CronJob\'s job '
-          + 'template is accepted with the CronJob but makes every Job it creates refused. None of these objects can ever work, so this is an error.',
+          + 'manualSelector (the selector of a Job is generated from its uid), and a selector or manualSelector in a CronJob\'s '
+          + 'job template. None of these objects can ever work, so this is an error.',
         remediation: 'Make spec.selector.matchLabels a subset of the pod template\'s labels (cdk8s-plus and our constructs do this for you). '
           + 'For a Job or a CronJob, remove the selector and let the API server generate it.',
         fields: ['spec.selector', 'spec.template.metadata.labels', 'spec.manualSelector', 'spec.jobTemplate.spec.selector', 'spec.jobTemplate.spec.manualSelector'],

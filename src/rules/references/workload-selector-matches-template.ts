@@ -11,8 +11,8 @@ const APPS_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSe
 /**
  * A workload's selector selects the pods of its own template, as the API server requires: apps workloads
  * (Deployment, StatefulSet, DaemonSet, ReplicaSet), ReplicationControllers that set a selector, and Jobs with
- * manualSelector. A Job selector without manualSelector, and any selector in a CronJob's job template, are
- * refused too: the Job controller generates the selector itself.
+ * manualSelector. A Job selector without manualSelector, and a selector or manualSelector in a CronJob's job
+ * template, are refused too: the API server generates the selector of a Job itself.
  */
 export class WorkloadSelectorMatchesTemplateCheck implements IRuleCheck {
   public check(object: ManifestObject): RuleViolation[] {
@@ -48,7 +48,7 @@ export class WorkloadSelectorMatchesTemplateCheck implements IRuleCheck {
         return [{ message: 'sets spec.jobTemplate.spec.manualSelector to true, which the API server refuses in a CronJob: its Jobs always get a generated selector; remove manualSelector and the selector', path: 'spec.jobTemplate.spec.manualSelector' }];
       }
       if (jobSpec.selector !== undefined && jobSpec.selector !== null) {
-        return [{ message: 'sets spec.jobTemplate.spec.selector; the Job controller generates the selector of every Job and the API server refuses a Job whose selector it did not generate, so no Job of this CronJob is created; remove the selector', path: 'spec.jobTemplate.spec.selector' }];
+        return [{ message: 'sets spec.jobTemplate.spec.selector, which the API server refuses in a CronJob: the selector of its Jobs is always generated; remove the selector', path: 'spec.jobTemplate.spec.selector' }];
       }
     }
     return [];
