@@ -126,7 +126,9 @@ const OTHER_OBJECTS: any[] = [
   { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'pdb', namespace: 'default' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'x' } } } },
   { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'hpa', namespace: 'default' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'x' }, maxReplicas: 2 } },
   {
-    apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'default' },
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'i', namespace: 'default' },
     spec: { defaultBackend: { service: { name: 's', port: { number: 80 } } }, rules: [{ host: 'h', http: { paths: [{ path: '/', backend: { service: { name: 's', port: { name: 'http' } } } }] } }] },
   },
   { apiVersion: 'networking.k8s.io/v1beta1', kind: 'Ingress', metadata: { name: 'old', namespace: 'default' }, spec: { backend: { serviceName: 's', servicePort: 80 } } },
