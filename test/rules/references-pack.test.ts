@@ -6,6 +6,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Evaluator, ExternalDeclarations, ExternalObjects, Guardrails, ManifestObject, Packs, RuleScope } from '../../src';
 import { runCli } from '../../src/cli/cli';
 import { SecretBackedEnv, SecretSource } from '../../src/constructs/secrets';
+import { HardenedValidation } from '../../src/plugin';
 import { memoryIo } from '../helpers/memory-io';
 import { deployment } from '../helpers/rule-harness';
 
@@ -72,6 +73,20 @@ describe('objects declared external', () => {
     const bad = await run('--external', 'db-credentials');
     expect(bad.code).toBe(2);
     expect(bad.io.err.join('')).toContain('--external entry "db-credentials" is not of the form Kind/namespace/name');
+  });
+
+  test('the cdk8s-cli plugin takes them as the externalObjects property, and refuses a malformed one when it is loaded', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'references-plugin-')), 'api.k8s.yaml');
+    fs.writeFileSync(file, JSON.stringify(reader));
+    const statusWith = async (externalObjects?: string[]) => {
+      let status = '';
+      const report = { addViolation: () => undefined, submit: (s: string) => { status = s; } };
+      await new HardenedValidation({ packs: ['references'], failOn: 'warning', externalObjects }).validate({ manifests: [file], logger: { log: () => undefined }, report });
+      return status;
+    };
+    expect(await statusWith()).toBe('failure');
+    expect(await statusWith(['Secret/shop/db-credentials', 'ServiceAccount/shop/ci-deployer'])).toBe('success');
+    expect(() => new HardenedValidation({ externalObjects: ['Secret'] })).toThrow('HardenedValidation property externalObjects entry "Secret" is not of the form');
   });
 
   test('the guardrails take them app-wide, and from the construct tree', () => {
