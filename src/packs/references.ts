@@ -14,6 +14,7 @@ import { SecretExistsCheck } from '../rules/references/secret-exists';
 import { ServiceAccountExistsCheck } from '../rules/references/service-account-exists';
 import { ServiceSelectsPodsCheck } from '../rules/references/service-selects-pods';
 import { ServiceTargetPortDeclaredCheck } from '../rules/references/service-target-port-declared';
+import { StatefulSetServiceExistsCheck } from '../rules/references/statefulset-service-exists';
 import { WorkloadSelectorMatchesTemplateCheck } from '../rules/references/workload-selector-matches-template';
 
 const CONTAINERS = 'spec.template.spec.containers[*]';
@@ -162,6 +163,20 @@ export function referencesPack(): RulePack {
         fields: [`${CONTAINERS}.ports`, `${CONTAINERS}.readinessProbe`, 'Service spec.selector', 'Service spec.ports[*].targetPort'],
         equivalents: { kubeScore: 'pod-probes' },
         check: new ServiceTargetPortDeclaredCheck(),
+      }),
+      new Rule({
+        id: 'references-statefulset-service-exists',
+        severity: Severity.WARNING,
+        summary: 'Every StatefulSet\'s serviceName names a headless Service of the app that selects its pods.',
+        explanation: 'A StatefulSet gives each pod a stable network identity, `<pod>.<serviceName>.<namespace>.svc`, through its '
+          + 'governing Service: a headless Service (clusterIP: None) that selects the pods. When the Service is missing, not headless or '
+          + 'selects other pods, those names do not resolve, and members of a database or queue cluster that find their peers by them '
+          + 'never form the cluster. The StatefulSet itself is accepted and its pods run. StatefulSets without a serviceName are not judged.'
+          + DEFINED,
+        remediation: 'Define a Service with clusterIP: None whose selector selects the StatefulSet\'s pod labels, and name it in spec.serviceName.' + DECLARE,
+        fields: ['StatefulSet spec.serviceName', 'Service spec.clusterIP', 'Service spec.selector', 'spec.template.metadata.labels'],
+        equivalents: { kubeScore: 'statefulset-has-servicename' },
+        check: new StatefulSetServiceExistsCheck(),
       }),
       new Rule({
         id: 'references-service-account-exists',
