@@ -34,7 +34,10 @@ export class Packs {
 
   /** Every shipped pack: what the guardrails and `scan` run by default. */
   public static defaults(): RulePack[] {
-    return [Packs.pssBaseline(), Packs.pssRestricted(), Packs.workload(), Packs.network(), Packs.secrets(), Packs.namespace(), Packs.rbac(), Packs.references()];
+    return [
+      Packs.pssBaseline(), Packs.pssRestricted(), Packs.workload(), Packs.network(), Packs.secrets(), Packs.namespace(), Packs.rbac(),
+      Packs.references(),
+    ];
   }
 
   /** The names accepted by `--packs`. */
