@@ -35,6 +35,7 @@ const IMPLIED: { tool: Tool; id: string; ruleIds: string[]; note: string }[] = [
   { tool: 'checkov', id: 'CKV_K8S_19', ruleIds: ['pss-host-namespaces'], note: 'hostNetwork' },
   { tool: 'checkov', id: 'CKV_K8S_26', ruleIds: ['pss-host-ports'], note: 'hostPort' },
   { tool: 'kubeScore', id: 'container-security-context-privileged', ruleIds: ['pss-privileged'], note: 'privileged containers' },
+  { tool: 'kubeScore', id: 'statefulset-pod-selector-labels-match-template-metadata-labels', ruleIds: ['references-workload-selector-matches-template'], note: 'the StatefulSet form of deployment-pod-selector-labels-match-template-metadata-labels, our rule\'s equivalent' },
 ];
 
 

@@ -5,6 +5,7 @@ import { describeUnlisted, listImages } from './images';
 import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
 import { describeSkipped, exitCodeOf, resolvePacks, scan } from './scan';
+import { ExternalObjects } from '../engine/external-objects';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
 import { DEFAULT_KUBERNETES_VERSION, RuleContext } from '../engine/rule-context';
 import { Packs } from '../packs/packs';
@@ -50,6 +51,8 @@ interface ScanFlags {
   readonly failOnSkipped?: boolean;
   /** False with --no-manifest-suppressions. */
   readonly manifestSuppressions: boolean;
+  /** Every --external value, in order. */
+  readonly external: string[];
 }
 
 /** Output formats of `images`. */
@@ -144,6 +147,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     .addOption(new Option('--kubernetes-version <version>', `Kubernetes version of the cluster, 1.NN (default: ${DEFAULT_KUBERNETES_VERSION}, the newest the packs know); a namespace defined in the files is judged at the Pod Security version it enforces, up to this one`))
     .addOption(new Option('--fail-on-skipped', 'fail the run (exit 1) when an object is passed over unchecked (a custom resource no rule reads, a document that is not a Kubernetes object), listing each one'))
     .addOption(new Option('--no-manifest-suppressions', 'ignore the manifests\' own cdk8s-hardened.io/suppress.<rule> annotations, so whoever writes the YAML cannot silence a finding (each ignored annotation is noted on its finding)'))
+    .addOption(new Option('--external <objects>', 'comma-separated objects that exist in the cluster but not in the files, as Kind/namespace/name (* for any namespace or name), e.g. Secret/shop/db-credentials: references to them are not reported; may be repeated')
+      .argParser((value: string, previous: string[]) => [...previous, ...value.split(',')]).default([]))
     .addHelpText('after', SCAN_EXIT_CODES)
     .action(async (paths: string[], flags: ScanFlags) => {
       exitCode = await runScan(paths, flags, io);
@@ -192,12 +197,14 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
   try {
     const failOn = parseFailOn(flags.failOn);
     if (flags.kubernetesVersion !== undefined) RuleContext.parseKubernetesMinor(flags.kubernetesVersion, '--kubernetes-version');
+    ExternalObjects.parse(flags.external, '--external');
     // Read ahead of the scan (streams are asynchronous); past the limit the scan reports the input as too large.
     const stdin = paths.includes(STDIN_PATH) ? await io.readStdin(DEFAULT_MAX_FILE_BYTES) : undefined;
     result = scan(paths, {
       packs: flags.packs !== undefined ? flags.packs.split(',') : undefined,
       kubernetesVersion: flags.kubernetesVersion,
       manifestSuppressions: flags.manifestSuppressions,
+      externalObjects: flags.external,
       cwd: io.cwd,
       stdin,
     });

@@ -26,6 +26,12 @@ export interface ScanOptions extends ReadManifestsOptions {
    * @default true
    */
   readonly manifestSuppressions?: boolean;
+  /**
+   * Objects that exist in the cluster but not in the scanned files, as `Kind/namespace/name` (`*` for any
+   * namespace or name): references to them are not reported.
+   * @default - none
+   */
+  readonly externalObjects?: string[];
 }
 
 /** What a scan found. */
@@ -52,6 +58,7 @@ export function scan(paths: string[], options: ScanOptions = {}): ScanResult {
     kubernetesVersion: options.kubernetesVersion,
     severityOverrides: options.severityOverrides,
     manifestSuppressions: options.manifestSuppressions,
+    externalObjects: options.externalObjects,
   });
   // Each object is checked by the object-scope rules as soon as it is read; the app-scope rules run at the end.
   const session = evaluator._startSession();

@@ -1,3 +1,4 @@
+import { ExternalObjects } from './external-objects';
 import { SeverityOverride, SkippedObject } from './finding';
 import { ManifestObject } from './manifest-object';
 import { EvaluationSession } from './private/evaluation-session';
@@ -38,6 +39,12 @@ export interface EvaluatorProps {
    * @default true
    */
   readonly manifestSuppressions?: boolean;
+  /**
+   * Objects that exist in the cluster but not in the app, as `Kind/namespace/name` (`*` for any namespace or name),
+   * e.g. `Secret/shop/db-credentials`: references to them are not reported (see ExternalObjects).
+   * @default - none: every reference must name an object of the app
+   */
+  readonly externalObjects?: string[];
 }
 
 /** Options for one evaluation. */
@@ -48,6 +55,12 @@ export interface EvaluateOptions {
   readonly skippedObjects?: SkippedObject[];
   /** The fields hardening aspects set on the objects before this evaluation, shown in the report. @default - none */
   readonly hardening?: HardeningChange[];
+  /**
+   * More objects that exist outside the app, for this evaluation only, in the form of `EvaluatorProps.externalObjects`
+   * (the guardrails pass those declared in the construct tree).
+   * @default - none beyond the evaluator's
+   */
+  readonly externalObjects?: string[];
 }
 
 /**
@@ -60,9 +73,11 @@ export class Evaluator {
   public readonly severityOverrides: SeverityOverride[];
   private readonly props: EvaluatorProps;
   private readonly packSeverity: Map<string, Severity>;
+  private readonly externalObjects: ExternalObjects;
 
   constructor(props: EvaluatorProps) {
     this.props = props;
+    this.externalObjects = ExternalObjects.parse(props.externalObjects ?? []);
     const combined = RulePack.combine('evaluation', props.packs);
     const overrides = props.severityOverrides ?? {};
     for (const ruleId of Object.keys(overrides)) {
@@ -89,7 +104,7 @@ export class Evaluator {
 
   /** Evaluates every rule against every object. Never throws for a rule's failure: it becomes a finding. */
   public evaluate(objects: ManifestObject[], options: EvaluateOptions = {}): GuardrailReport {
-    const session = this._startSession(objects);
+    const session = this._startSession(objects, options.externalObjects);
     for (const object of objects) session.add(object);
     return session.finish(options);
   }
@@ -97,9 +112,10 @@ export class Evaluator {
   /**
    * An evaluation fed one object at a time (what `scan` uses to check each document as it is read).
    * @param known objects known in advance, whose Namespaces fix the Pod Security versions from the start
+   * @param externalObjects objects declared external for this evaluation, besides the evaluator's own
    * @internal
    */
-  public _startSession(known: ManifestObject[] = []): EvaluationSession {
+  public _startSession(known: ManifestObject[] = [], externalObjects: string[] = []): EvaluationSession {
     return new EvaluationSession({
       rules: this.rules,
       kubernetesMinor: RuleContext.parseKubernetesMinor(this.props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION),
@@ -108,6 +124,9 @@ export class Evaluator {
       date: this.props.today ?? today(),
       allowErrorSuppression: this.props.allowErrorSuppression ?? true,
       manifestSuppressions: this.props.manifestSuppressions !== false,
+      externalObjects: externalObjects.length
+        ? ExternalObjects.parse([...this.externalObjects.entries, ...externalObjects], 'externalObjects')
+        : this.externalObjects,
     }, known);
   }
 }

@@ -8,3 +8,4 @@ export * from './finding';
 export * from './report';
 export * from './evaluator';
 export * from './fail-on';
+export * from './external-objects';

@@ -1,3 +1,4 @@
+import { ExternalObjects } from './external-objects';
 import { ManifestObject } from './manifest-object';
 import { PSA_NEWEST_MINOR } from '../rules/pss/private/versions';
 
@@ -15,6 +16,11 @@ export interface RuleContextOptions {
    * @default - the newest version the packs know (DEFAULT_KUBERNETES_VERSION)
    */
   readonly kubernetesVersion?: string;
+  /**
+   * Objects that exist in the cluster outside the app, which references to them may name (see ExternalObjects).
+   * @default - none
+   */
+  readonly externalObjects?: ExternalObjects;
 }
 
 /**
@@ -47,12 +53,15 @@ export class RuleContext {
   public readonly kubernetesVersion: string;
   /** Target Kubernetes minor version, e.g. 28. */
   public readonly kubernetesMinor: number;
+  /** Objects declared to exist outside the app: references to them are not reported as dangling. */
+  public readonly externalObjects: ExternalObjects;
   private memo: Map<string, unknown>;
 
   constructor(objects: ManifestObject[], options: RuleContextOptions = {}) {
     this.objects = objects;
     this.kubernetesMinor = RuleContext.parseKubernetesMinor(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
     this.kubernetesVersion = `1.${this.kubernetesMinor}`;
+    this.externalObjects = options.externalObjects ?? ExternalObjects.none();
     this.memo = new Map();
   }
 
@@ -61,7 +70,7 @@ export class RuleContext {
    * version). Whole-app indexes do not depend on the version, so they are shared.
    */
   public atKubernetesVersion(kubernetesVersion: string): RuleContext {
-    const other = new RuleContext(this.objects, { kubernetesVersion });
+    const other = new RuleContext(this.objects, { kubernetesVersion, externalObjects: this.externalObjects });
     if (other.kubernetesMinor === this.kubernetesMinor) return this;
     other.memo = this.memo;
     return other;

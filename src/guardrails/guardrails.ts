@@ -95,6 +95,15 @@ export interface GuardrailsProps {
    * @default false
    */
   readonly trustIncludedSuppressions?: boolean;
+  /**
+   * Objects that exist in the cluster but are not made by the app, as `Kind/namespace/name` (`*` for any namespace
+   * or name): a Secret a platform team creates (`Secret/shop/db-credentials`), a ServiceAccount every namespace
+   * has (`ci-deployer`, written with `*` as the namespace). The references pack does not report references to them, so each is
+   * declared once here instead of suppressed on every object that uses it. `cdk8s-hardened scan` takes the same
+   * entries with `--external`.
+   * @default - none: every reference must name an object of the app
+   */
+  readonly externalObjects?: string[];
 }
 
 const ENABLED = new WeakMap<IConstruct, Guardrails>();
@@ -165,6 +174,7 @@ export class Guardrails {
       severityOverrides: props.severityOverrides,
       allowErrorSuppression: props.allowErrorSuppression,
       today: props.today,
+      externalObjects: props.externalObjects,
     });
   }
 

@@ -1,2 +1,3 @@
 export * from './guardrails';
 export * from './suppressions';
+export * from './external-declarations';

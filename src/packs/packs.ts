@@ -3,6 +3,7 @@ import { networkPack } from './network';
 import { pssBaselinePack } from './pss-baseline';
 import { pssRestrictedPack } from './pss-restricted';
 import { rbacPack } from './rbac';
+import { referencesPack } from './references';
 import { secretsPack } from './secrets';
 import { workloadPack } from './workload';
 import { RulePack } from '../engine/rule-pack';
@@ -28,10 +29,15 @@ export class Packs {
   public static namespace(): RulePack { return namespacePack(); }
   /** Least privilege in RBAC: roles, bindings and what each workload's ServiceAccount may do. */
   public static rbac(): RulePack { return rbacPack(); }
+  /** References that resolve: selectors that select pods, and the Services, ports, ConfigMaps, Secrets, claims and ServiceAccounts objects name. */
+  public static references(): RulePack { return referencesPack(); }
 
   /** Every shipped pack: what the guardrails and `scan` run by default. */
   public static defaults(): RulePack[] {
-    return [Packs.pssBaseline(), Packs.pssRestricted(), Packs.workload(), Packs.network(), Packs.secrets(), Packs.namespace(), Packs.rbac()];
+    return [
+      Packs.pssBaseline(), Packs.pssRestricted(), Packs.workload(), Packs.network(), Packs.secrets(), Packs.namespace(), Packs.rbac(),
+      Packs.references(),
+    ];
   }
 
   /** The names accepted by `--packs`. */

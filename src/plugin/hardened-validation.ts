@@ -1,6 +1,7 @@
 import { CliValidationContext, CliViolation } from './cdk8s-cli-types';
 import { formatInputProblem } from '../cli/input-error';
 import { describeSkipped, resolvePacks, scan } from '../cli/scan';
+import { ExternalObjects } from '../engine/external-objects';
 import { FailOn, failOnSeverity, parseFailOn } from '../engine/fail-on';
 import { Finding } from '../engine/finding';
 import { RuleContext } from '../engine/rule-context';
@@ -45,6 +46,12 @@ export interface HardenedValidationProps {
    * @default true
    */
   readonly manifestSuppressions?: boolean;
+  /**
+   * Objects that exist in the cluster but not in the manifests, as `Kind/namespace/name` (`*` for any namespace or
+   * name), e.g. `Secret/shop/db-credentials`: references to them are not reported.
+   * @default - none
+   */
+  readonly externalObjects?: string[];
 }
 
 /** The rule name under which objects passed over are reported with failOnSkipped (not a rule of any pack). */
@@ -85,6 +92,10 @@ export class HardenedValidation {
       RuleContext.parseKubernetesMinor(String(this.props.kubernetesVersion), 'HardenedValidation property kubernetesVersion');
     }
     severityOverrides(this.props.severityOverrides);
+    if (this.props.externalObjects !== undefined && !Array.isArray(this.props.externalObjects)) {
+      throw new Error(`HardenedValidation property externalObjects must be a list of Kind/namespace/name entries, got ${JSON.stringify(this.props.externalObjects)}.`);
+    }
+    ExternalObjects.parse(this.props.externalObjects ?? [], 'HardenedValidation property externalObjects');
   }
 
   /**
@@ -98,6 +109,7 @@ export class HardenedValidation {
       kubernetesVersion: this.props.kubernetesVersion,
       severityOverrides: severityOverrides(this.props.severityOverrides),
       manifestSuppressions: this.props.manifestSuppressions,
+      externalObjects: this.props.externalObjects,
     });
     const report = result.report;
 

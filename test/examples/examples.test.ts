@@ -114,8 +114,8 @@ describe('README', () => {
 
   test('the rule count it states is the number of rules the default packs run', () => {
     const ids = new Set(Packs.defaults().flatMap(p => p.rules.map(r => r.id)));
-    expect(/and (\d+) rules in seven packs/.exec(readme())?.[1]).toEqual(String(ids.size));
-    expect(Packs.defaults().length).toBe(7);
+    expect(/and (\d+) rules in eight packs/.exec(readme())?.[1]).toEqual(String(ids.size));
+    expect(Packs.defaults().length).toBe(8);
   });
 
   test('the failed synthesis it shows for a plain kplus.Deployment is what the guardrails print, line for line', () => {

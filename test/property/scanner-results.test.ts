@@ -27,6 +27,8 @@ function fullPodSpec(): any {
     name,
     image: 'registry.example.com/app:1.0.0',
     env: [{ name: 'PASSWORD', value: 'x' }],
+    // References to other objects (the references pack).
+    envFrom: [{ configMapRef: { name: 'c' } }, { secretRef: { name: 's' } }],
     ports: [{ containerPort: 8080, hostPort: 8080 }],
     resources: { limits: { 'cpu': '1', 'memory': '1Gi', 'ephemeral-storage': '1Gi' }, requests: { 'cpu': '1', 'memory': '1Gi', 'ephemeral-storage': '1Gi' } },
     livenessProbe: { httpGet: { path: '/', port: 8080, host: 'h' }, tcpSocket: { port: 8080, host: 'h' } },
@@ -70,7 +72,15 @@ function fullPodSpec(): any {
       windowsOptions: { hostProcess: true },
     },
     volumes: [{ name: 'h', hostPath: { path: '/var/run/docker.sock' } }, { name: 'n', nfs: { server: 's', path: '/' } }],
-    containers: [container('app')],
+    imagePullSecrets: [{ name: 'registry' }],
+    containers: [{
+      ...container('app'),
+      env: [
+        { name: 'PASSWORD', value: 'x' },
+        { name: 'A', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } },
+        { name: 'B', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } },
+      ],
+    }],
     initContainers: [container('init')],
     ephemeralContainers: [container('debug')],
   };
@@ -96,6 +106,14 @@ function podObject(apiVersion: string, kind: string, at: string[]): any {
   let cur = obj;
   at.forEach((k, i) => { cur = cur[k] = i === at.length - 1 ? pod : (cur[k] ?? {}); });
   if (kind !== 'PodTemplate' && kind !== 'CronJob') obj.spec.selector = { matchLabels: { app: 'x' } };
+  if (kind === 'Job') obj.spec.manualSelector = true;
+  // The volumes that name other objects (the references pack), beside the PSS volume seeds.
+  pod.spec.volumes.push(
+    { name: 'cm', configMap: { name: 'c', items: [{ key: 'k', path: 'p' }] } },
+    { name: 'sec', secret: { secretName: 's', items: [{ key: 'k', path: 'p' }] } },
+    { name: 'pr', projected: { sources: [{ configMap: { name: 'c' } }, { secret: { name: 's' } }] } },
+    { name: 'pvc', persistentVolumeClaim: { claimName: 'data' } },
+  );
   return obj;
 }
 
@@ -104,6 +122,16 @@ const OTHER_OBJECTS: any[] = [
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', labels: { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'v1.30', 'pod-security.kubernetes.io/audit': 'baseline', 'pod-security.kubernetes.io/audit-version': 'latest', 'pod-security.kubernetes.io/warn': 'privileged', 'pod-security.kubernetes.io/warn-version': 'v1.2' } } },
   { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'p', namespace: 'default' }, spec: { podSelector: { matchLabels: { app: 'x' }, matchExpressions: [{ key: 'app', operator: 'In', values: ['x'] }] }, policyTypes: ['Ingress', 'Egress'], ingress: [{ from: [{ podSelector: {}, namespaceSelector: {}, ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } }], ports: [{ port: 80, protocol: 'TCP', endPort: 90 }] }], egress: [{ to: [{ podSelector: {}, namespaceSelector: { matchLabels: { a: 'b' } } }], ports: [{ port: 53, protocol: 'UDP' }] }] } },
   { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { type: 'LoadBalancer', externalIPs: ['1.2.3.4'], selector: { app: 'x' }, ports: [{ port: 80 }] } },
+  { apiVersion: 'v1', kind: 'Service', metadata: { name: 'named', namespace: 'default' }, spec: { clusterIP: 'None', selector: { app: 'x' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
+  { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'pdb', namespace: 'default' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'x' } } } },
+  { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'hpa', namespace: 'default' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'x' }, maxReplicas: 2 } },
+  {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'i', namespace: 'default' },
+    spec: { defaultBackend: { service: { name: 's', port: { number: 80 } } }, rules: [{ host: 'h', http: { paths: [{ path: '/', backend: { service: { name: 's', port: { name: 'http' } } } }] } }] },
+  },
+  { apiVersion: 'networking.k8s.io/v1beta1', kind: 'Ingress', metadata: { name: 'old', namespace: 'default' }, spec: { backend: { serviceName: 's', servicePort: 80 } } },
   { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data: { password: 'hunter2', AWS_SECRET_ACCESS_KEY: 'AKIA' } },
   { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'default' }, data: { a: 'YQ==' }, stringData: { b: 'c' } },
   { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'sa', namespace: 'default' }, automountServiceAccountToken: true },

@@ -38,6 +38,10 @@ describe('secret recognizers (secrets pack)', () => {
     ['private_key', true], ['SLACK_BEARER', true],
     ['PWD', false], ['PASSWORD_FILE', false], ['TOKEN_TTL', false], ['TOKENIZER', false], ['PASSPORT', false],
     ['AWS_ACCESS_KEY_ID', false], ['LOG_LEVEL', false], ['', false],
+    // Names Polaris flags that hold a key by their last words; names that describe a key or hold a non-secret one.
+    ['AZURE_BATCH_KEY', true], ['OCI_CLI_KEY_CONTENT', true], ['stripeKey', true], ['SIGNING_KEY_PEM', true],
+    ['KEY_FILE_PATH', false], ['OCI_CLI_KEY_FILE', false], ['PUBLIC_KEY', false], ['CACHE_KEY', false], ['DYNAMODB_SORT_KEY', false],
+    ['KEY', false], ['MONKEY', false], ['KEY_CONTENT_TYPE', false],
   ])('name %j looks like a secret: %s', (name, expected) => {
     expect(looksLikeSecretName(name as string)).toBe(expected);
   });

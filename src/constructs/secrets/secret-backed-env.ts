@@ -1,8 +1,10 @@
 import { Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { ExternalSecret } from './external-secret';
 import { envVarNameProblem, mountPathProblem, relativePathProblem, secretKeyProblem } from './private/names';
 import { ISecretSource } from './secret-source';
+import { ExternalDeclarations } from '../../guardrails/external-declarations';
 import { memberName } from '../../private/caller-language';
 
 /** Owner-read-only: the mode of every secret file (0400). */
@@ -195,6 +197,8 @@ export class SecretBackedEnv extends Construct {
     this.reloadOnChange = props.reloadOnChange ?? false;
 
     this.secretRef = kplus.Secret.fromSecretName(this, 'SecretRef', props.source.secretName);
+    // A source that is not an ExternalSecret names a Secret made outside the app: say so once, for the references pack.
+    if (!(props.source instanceof ExternalSecret)) ExternalDeclarations.add(this, `Secret/*/${props.source.secretName}`);
     if (this.files.length > 0) {
       const items: { [key: string]: kplus.PathMapping } = {};
       for (const file of this.files) items[file.key] = { path: file.path ?? file.key };

@@ -3,6 +3,7 @@ import type { HardeningChange } from '../../aspects/hardening-change';
 import { enforcedVersionOf, podNamespaceOf } from '../../private/namespace-psa-version';
 import { podTemplateOf } from '../../private/pod-template';
 import { isNamespaceObject } from '../../rules/network/private/namespaces';
+import { ExternalObjects } from '../external-objects';
 import { Finding, ResourceRef, SeverityOverride, SkippedObject, UnusedSuppression } from '../finding';
 import { ManifestObject } from '../manifest-object';
 import { GuardrailReport } from '../report';
@@ -21,6 +22,7 @@ export interface SessionSettings {
   readonly date: string;
   readonly allowErrorSuppression: boolean;
   readonly manifestSuppressions: boolean;
+  readonly externalObjects: ExternalObjects;
 }
 
 /** Objects passed over, as `EvaluateOptions` gives them. */
@@ -85,7 +87,7 @@ export class EvaluationSession {
   /** Runs the app-scope rules over every object added and builds the report. */
   public finish(skipped: SkippedInput = {}): GuardrailReport {
     const objects = this.records.map(r => r.object);
-    const base = new RuleContext(objects, { kubernetesVersion: `1.${this.settings.kubernetesMinor}` });
+    const base = new RuleContext(objects, { kubernetesVersion: `1.${this.settings.kubernetesMinor}`, externalObjects: this.settings.externalObjects });
     const byMinor = new Map<number, RuleContext>([[base.kubernetesMinor, base]]);
     const appContext = (minor: number) => {
       let context = byMinor.get(minor);

@@ -12,6 +12,7 @@ import { ManifestObject } from '../../engine/manifest-object';
 import { GuardrailReport } from '../../engine/report';
 import { RulePack } from '../../engine/rule-pack';
 import { SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX } from '../../engine/suppression';
+import { ExternalDeclarations } from '../external-declarations';
 
 /** A report and the objects it judged. */
 export interface OutputEvaluation {
@@ -76,7 +77,8 @@ function evaluate(
   const hardened = new Set<ApiObject>();
   for (const { apiObject } of collected) if (apiObject) hardened.add(apiObject);
   const hardening = [...hardened].flatMap(hardeningOf);
-  return evaluator.evaluate(objects, { skippedObjects, hardening });
+  // Objects declared external anywhere in the app are cluster facts, not scoped to the checked subtree.
+  return evaluator.evaluate(objects, { skippedObjects, hardening, externalObjects: ExternalDeclarations.under(root) });
 }
 
 /** True when the object was read from YAML by an Include (Helm is one), not built by the app's code. */

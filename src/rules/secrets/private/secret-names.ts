@@ -27,6 +27,26 @@ export const DESCRIPTIVE_SUFFIXES = [
   'NAMESPACE', 'LOCATION', 'MOUNT', 'STORE', 'PROVIDER', 'ROTATION', 'POLICY',
 ];
 
+/**
+ * A name whose last word is KEY holds a key (`AZURE_BATCH_KEY`, `STRIPE_KEY`), unless the word before it says what
+ * kind of non-secret key it is: a public key, or a key that names a record or a field (`CACHE_KEY`, `SORT_KEY`).
+ */
+const NOT_SECRET_KEY_QUALIFIERS = [
+  'PUBLIC', 'PRIMARY', 'FOREIGN', 'SORT', 'PARTITION', 'RANGE', 'HASH', 'ROUTING', 'SHARD', 'CACHE', 'LOOKUP', 'INDEX',
+  'GROUP', 'LABEL', 'TAG', 'FIELD', 'COLUMN', 'QUERY', 'PARAM', 'MAP', 'JSON', 'YAML', 'HOT', 'SHORTCUT', 'IDEMPOTENCY',
+  'DEDUP', 'DEDUPLICATION', 'METRIC', 'OBJECT', 'BUCKET', 'PREFIX', 'SUFFIX', 'LOCK', 'QUEUE', 'TOPIC',
+];
+
+/** Last words that, after KEY, make the name hold the key itself: `OCI_CLI_KEY_CONTENT`, `SIGNING_KEY_PEM`. */
+const KEY_CONTENT_WORDS = ['CONTENT', 'CONTENTS', 'DATA', 'MATERIAL', 'VALUE', 'PEM', 'B64', 'BASE64'];
+
+/** True for a name that holds a key by its last words (see NOT_SECRET_KEY_QUALIFIERS and KEY_CONTENT_WORDS). */
+function namesAKey(words: string[]): boolean {
+  const last = words.length - 1;
+  if (words[last] === 'KEY') return last > 0 && !NOT_SECRET_KEY_QUALIFIERS.includes(words[last - 1]);
+  return last > 0 && words[last - 1] === 'KEY' && KEY_CONTENT_WORDS.includes(words[last]);
+}
+
 /** Splits a name into upper-case words at separators and camelCase boundaries: `dbPassword_file` → DB, PASSWORD, FILE. */
 export function nameWords(name: string): string[] {
   return name
@@ -44,7 +64,7 @@ export function looksLikeSecretName(name: string): boolean {
   if (NOT_SECRET_NAMES.includes(compact)) return false;
   if (DESCRIPTIVE_SUFFIXES.includes(words[words.length - 1])) return false;
   const meaningful = words.filter(w => !ACCIDENTAL_WORDS.includes(w)).join('');
-  return SECRET_NAME_WORDS.some(w => meaningful.includes(w)) || words.some(w => SECRET_NAME_TOKENS.includes(w));
+  return SECRET_NAME_WORDS.some(w => meaningful.includes(w)) || words.some(w => SECRET_NAME_TOKENS.includes(w)) || namesAKey(words);
 }
 
 /**
