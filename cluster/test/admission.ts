@@ -175,6 +175,12 @@ const PROBE = {
       ports: [{ containerPort: 80 }],
       env: [{ name: 'DB_PASSWORD', value: 'probe-literal' }],
       securityContext: { runAsUser: 1, runAsGroup: 5, capabilities: { add: ['SYS_ADMIN'] } },
+    }, {
+      // A second container for the rules a first container's failures would hide (its probe would pass the probe rules).
+      name: 'probe-two',
+      image: 'probe',
+      env: [{ name: 'MODE', value: 'a' }, { name: 'MODE', value: 'b' }],
+      livenessProbe: { tcpSocket: { port: 'undeclared' } },
     }],
     volumes: [{ name: 'docker', hostPath: { path: '/var/run/docker.sock' } }, { name: 'etc', hostPath: { path: '/etc' } }],
   },

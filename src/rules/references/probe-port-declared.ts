@@ -1,16 +1,34 @@
 import { portsOf } from './private/container-ports';
 import { ManifestObject } from '../../engine/manifest-object';
 import { IRuleCheck, RuleViolation } from '../../engine/rule';
+import { ALL_CONTAINERS, CelForm, CelTarget } from '../../private/cel-form';
 import { containersOf, describeContainer, isObject, podTemplateOf } from '../../private/pod-template';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
+
+/** A handler's port in CEL: a number, or a name among the container's named ports. */
+const portDeclared = (port: string) => `(type(${port}) == int || ${port}.matches('^[0-9]+$') || (has(c.ports) && c.ports.exists(p, has(p.name) && p.name == ${port})))`;
+const handlerOk = (h: string) => `((!has(${h}.httpGet) || ${portDeclared(`${h}.httpGet.port`)}) && (!has(${h}.tcpSocket) || ${portDeclared(`${h}.tcpSocket.port`)}))`;
+
+/** The CEL form: every probe and lifecycle hook that names its port names one the container declares. */
+export const PROBE_PORT_DECLARED_CEL: CelForm = {
+  target: CelTarget.CONTAINERS,
+  compliant: [
+    ...PROBES.map(probe => `(!has(c.${probe}) || ${handlerOk(`c.${probe}`)})`),
+    ...['postStart', 'preStop'].map(hook => `(!has(c.lifecycle) || !has(c.lifecycle.${hook}) || ${handlerOk(`c.lifecycle.${hook}`)})`),
+  ].join(' && '),
+  containerLists: ALL_CONTAINERS,
+  problem: 'has a probe or lifecycle hook that names a port the container does not declare',
+};
 
 /**
  * Every probe (and lifecycle hook) that names its port (`port: http`) names a port its own container declares:
  * the kubelet looks the name up in that container's ports only. Numbered ports need no declaration.
  */
 export class ProbePortDeclaredCheck implements IRuleCheck {
+  public readonly celForm = PROBE_PORT_DECLARED_CEL;
+
   public check(object: ManifestObject): RuleViolation[] {
     const pod = podTemplateOf(object);
     if (!pod) return [];

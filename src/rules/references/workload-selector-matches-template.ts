@@ -15,6 +15,9 @@ const APPS_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSe
  * template, are refused too: the API server generates the selector of a Job itself.
  */
 export class WorkloadSelectorMatchesTemplateCheck implements IRuleCheck {
+  public readonly noCelForm = 'the API server\'s own validation refuses every object this rule reports (the explanation lists them), so the '
+    + 'cluster enforces it without a policy: the rule says it before the cluster does';
+
   public check(object: ManifestObject): RuleViolation[] {
     const template = podTemplateOf(object);
     if (!template) return [];
