@@ -6,8 +6,11 @@ import {
 } from '../../src';
 import { ExampleOptions } from '../example';
 
-/** The image of the database and of its backup job, so pg_dump always matches the server's major version. */
-const POSTGRES_IMAGE = 'postgres:18.2-alpine';
+/**
+ * The image of the database and of its backup job, so pg_dump always matches the server's major version. Pinned by
+ * digest as in docs/hardened-images.md (which says where the digest comes from and how to refresh it).
+ */
+const POSTGRES_IMAGE = 'postgres:18.2-alpine@sha256:035b9ab53cfa147d7202b61f5f7782b939ae815b7d6bc81c96b7b42ff1fca950';
 
 /**
  * A stateful service: PostgreSQL in a StatefulSet with a claim of its own, its credentials from Vault, the API that
@@ -74,7 +77,8 @@ export function build(options: ExampleOptions): App {
     replicas: 2,
     containers: [{
       name: 'api',
-      image: 'ghcr.io/acme/ledger-api:2.3.0',
+      // The digest your CI pushed for this build.
+      image: 'ghcr.io/acme/ledger-api:2.3.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
       portNumber: 8080,
       envVariables: {
         // The StatefulSet's headless Service: its name resolves to the database pod.
