@@ -170,6 +170,20 @@ describe('Guardrails', () => {
     expect(fs.readdirSync(reportDir)).not.toContain('guardrails-report.sarif');
   });
 
+  test('a manifest file that is a symbolic link stays a link: the synthesized YAML goes to the file it points at', () => {
+    const outdir = tempDir();
+    const elsewhere = path.join(tempDir(), 'c.k8s.yaml');
+    fs.writeFileSync(elsewhere, 'old\n');
+    fs.symlinkSync(elsewhere, path.join(outdir, 'c.k8s.yaml'));
+    const app = new App({ outdir });
+    Guardrails.enable(app, { packs: PACKS, quiet: true });
+    configMap(new Chart(app, 'c'), 'cm');
+    app.synth();
+    expect(fs.lstatSync(path.join(outdir, 'c.k8s.yaml')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(elsewhere, 'utf8')).toContain('kind: ConfigMap');
+    expect(fs.readdirSync(path.dirname(elsewhere)).filter(n => n.endsWith('.tmp'))).toEqual([]);
+  });
+
   test('enabling twice on the same scope is refused', () => {
     const app = Testing.app();
     Guardrails.enable(app, { packs: PACKS, quiet: true });

@@ -18,8 +18,8 @@ export function writeFilesAtomically(files: FileToWrite[]): void {
   const written: Array<{ temp: string; target: string }> = [];
   try {
     for (const file of files) {
-      const dir = path.dirname(file.path);
-      const temp = path.join(dir, `.${path.basename(file.path)}.${process.pid}.${++counter}.tmp`);
+      const dir = path.dirname(linkTarget(file.path));
+      const temp = path.join(dir, `.${path.basename(linkTarget(file.path))}.${process.pid}.${++counter}.tmp`);
       try {
         fs.mkdirSync(dir, { recursive: true });
         fs.writeFileSync(temp, file.text, { encoding: 'utf8' });
@@ -27,12 +27,13 @@ export function writeFilesAtomically(files: FileToWrite[]): void {
         removeQuietly(temp);
         throw writeError(file, e);
       }
-      written.push({ temp, target: file.path });
+      written.push({ temp, target: linkTarget(file.path) });
     }
   } catch (e) {
     written.forEach(w => removeQuietly(w.temp));
     throw e;
   }
+  // A manifest file that is a symbolic link keeps its link: the rename goes to the file the link points at.
   for (let i = 0; i < written.length; i++) {
     try {
       fs.renameSync(written[i].temp, written[i].target);
@@ -40,6 +41,15 @@ export function writeFilesAtomically(files: FileToWrite[]): void {
       written.slice(i).forEach(w => removeQuietly(w.temp));
       throw writeError(files[i], e);
     }
+  }
+}
+
+/** The file a path names, through symbolic links; the path itself when it does not exist yet. */
+function linkTarget(file: string): string {
+  try {
+    return fs.lstatSync(file).isSymbolicLink() ? fs.realpathSync(file) : file;
+  } catch {
+    return file;
   }
 }
 
