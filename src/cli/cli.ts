@@ -5,6 +5,7 @@ import { describeUnlisted, listImages } from './images';
 import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
 import { describeSkipped, exitCodeOf, resolvePacks, scan } from './scan';
+import { writeStdoutSync } from './write-stdout';
 import { ExternalObjects } from '../engine/external-objects';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
 import { DEFAULT_KUBERNETES_VERSION, RuleContext } from '../engine/rule-context';
@@ -288,7 +289,7 @@ function* withNewline(chunks: Iterable<string>): Generator<string> {
 /** The real process: standard streams and the current directory. */
 export function processIo(): CliIo {
   return {
-    stdout: text => { process.stdout.write(text); },
+    stdout: text => writeStdoutSync(text),
     stderr: text => { process.stderr.write(text); },
     cwd: process.cwd(),
     readStdin: maxBytes => new Promise((resolve, reject) => {
