@@ -23,9 +23,7 @@ function* chunksOf(raw: unknown, indent: string, depth: number, key: string): Ge
   const streamed = value !== null && typeof value === 'object'
     && (depth < STREAMED_DEPTH || isLargeArray(value) || (!Array.isArray(value) && hasLargeArrayMember(value)));
   if (!streamed) {
-    const text = JSON.stringify(value, null, 2);
-    // Undefined, functions and symbols have no JSON; callers place them as JSON.stringify does.
-    yield text === undefined ? 'null' : indent ? text.replace(/\n/g, `\n${indent}`) : text;
+    yield indented(value, indent);
     return;
   }
   const inner = indent + INDENT;
@@ -50,6 +48,33 @@ function* chunksOf(raw: unknown, indent: string, depth: number, key: string): Ge
     yield* chunksOf(member, inner, depth + 1, k);
   }
   yield first ? '{}' : `\n${indent}}`;
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` with every line after the first indented by `indent`: the value is stringified
+ * inside as many arrays as indent levels, so the native stringify writes the indentation, and the arrays' own
+ * lines are cut off (no pass over the text to re-indent it). Undefined, functions and symbols give `null`, as they
+ * do inside an array; callers place them as JSON.stringify does.
+ */
+function indented(value: unknown, indent: string): string {
+  const levels = indent.length / INDENT.length;
+  let wrapped: unknown = value;
+  for (let i = 0; i < levels; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  if (text === undefined) return 'null';
+  if (levels === 0) return text;
+  return text.slice(openingOf(levels).length, text.length - closingOf(levels).length);
+}
+
+const OPENINGS: string[] = [];
+const CLOSINGS: string[] = [];
+/** `[\n  [\n    ` for two levels: what the wrapping arrays write before the value. */
+function openingOf(levels: number): string {
+  return OPENINGS[levels] ??= Array.from({ length: levels }, (_, i) => `[\n${INDENT.repeat(i + 1)}`).join('');
+}
+/** `\n  ]\n]` for two levels: what they write after it. */
+function closingOf(levels: number): string {
+  return CLOSINGS[levels] ??= Array.from({ length: levels }, (_, i) => `\n${INDENT.repeat(levels - 1 - i)}]`).join('');
 }
 
 function isLargeArray(value: unknown): boolean {

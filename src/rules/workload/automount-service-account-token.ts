@@ -19,8 +19,7 @@ export class AutomountServiceAccountTokenCheck implements IRuleCheck {
       return [{ message: 'pod sets automountServiceAccountToken to true, so every container gets an API token', path }];
     }
     const name = serviceAccountNameOf(pod) ?? 'default';
-    const account = context.objectsOfKind('ServiceAccount', '')
-      .find(sa => sa.name === name && sa.namespace === object.namespace);
+    const account = serviceAccounts(context).get(accountKey(object.namespace, name));
     if (account && account.manifest.automountServiceAccountToken === false) return [];
     return [{
       message: account
@@ -29,4 +28,20 @@ export class AutomountServiceAccountTokenCheck implements IRuleCheck {
       path,
     }];
   }
+}
+
+function accountKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}\u0000${name}`;
+}
+
+/** The app's ServiceAccounts by namespace and name (the first of each), built once per evaluation. */
+function serviceAccounts(context: RuleContext): Map<string, ManifestObject> {
+  return context._memoize('workload:service-accounts', () => {
+    const index = new Map<string, ManifestObject>();
+    for (const sa of context.objectsOfKind('ServiceAccount', '')) {
+      const key = accountKey(sa.namespace, sa.name);
+      if (!index.has(key)) index.set(key, sa);
+    }
+    return index;
+  });
 }
