@@ -5,7 +5,7 @@ import { ApiAccessCheck, ApiAccessOverride } from './api-access-check';
 import { ApiAccessRule } from './api-access-rule';
 import { API_ACCESS_CHECKS } from './private/checks';
 import { resolveContainers } from './private/containers';
-import { recordOverrides, resolveOverrides } from './private/overrides';
+import { recordOverrides, resolveApiAccessOverrides } from './private/overrides';
 import { dangerousGrants, fixOf, namespaceLabel, renderRules, toKubeRule } from './private/policy';
 import { tokenVolume } from './private/token-volume';
 import { invalid, overrideHintFor, RefusalSubject } from '../workloads/private/refusal';
@@ -133,7 +133,7 @@ export class ApiAccess extends Construct {
     }
 
     const rules = renderRules(subject, props.rules, namespace);
-    const overrides = resolveOverrides(subject, props.overrides);
+    const overrides = resolveApiAccessOverrides(subject, props.overrides);
     const relied = new Set<ApiAccessCheck>();
     for (const grant of dangerousGrants(rules)) {
       if (overrides.has(grant.check)) {

@@ -297,13 +297,13 @@ describe('ApiAccess', () => {
       expect(refusal({ rules: [READ_SETTINGS], overrides: [{ check: ApiAccessCheck.POD_EXEC, reason: 'for debugging sessions' }] }))
         .toThrow(/overrides is "ApiAccessCheck.POD_EXEC"; no rule grants that permission, so the override accepts nothing: remove it/);
       expect(refusal({ rules: [CASES[0][2]], overrides: [{ check: ApiAccessCheck.READ_SECRETS, reason: 'needed' }] }))
-        .toThrow(/overrides\[0\] is .*the override has reason "needed": give a reason of at least 10 characters/);
+        .toThrow(/overrides\[0\] is the override of READ_SECRETS; it has reason "needed": give a reason of at least 10 characters/);
       expect(refusal({
         rules: [CASES[0][2]],
         overrides: [{ check: ApiAccessCheck.READ_SECRETS, reason: 'syncs every Secret' }, { check: ApiAccessCheck.READ_SECRETS, reason: 'syncs every Secret' }],
       })).toThrow(/overrides\[1\]\.check is "READ_SECRETS"; each check may be overridden once/);
       expect(refusal({ rules: [READ_SETTINGS], overrides: [{ check: 'SECRETS' as ApiAccessCheck, reason: 'syncs every Secret' }] }))
-        .toThrow(/overrides\[0\]\.check is "SECRETS"; use one of ApiAccessCheck.READ_SECRETS/);
+        .toThrow(/overrides\[0\]\.check is "SECRETS"; use one of the values of ApiAccessCheck: READ_SECRETS, /);
     });
   });
 

@@ -1,28 +1,16 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX, suppressionProblem } from '../../../engine/suppression';
-import { invalid, RefusalSubject } from '../../workloads/private/refusal';
+import { SUPPRESS_ANNOTATION_PREFIX, SUPPRESS_EXPIRES_ANNOTATION_PREFIX } from '../../../engine/suppression';
+import { RefusalSubject } from '../../workloads/private/refusal';
+import { resolveOverrides } from '../../workloads/private/resolve-overrides';
 import { ApiAccessCheck, ApiAccessOverride } from '../api-access-check';
 import { API_ACCESS_CHECKS, WORKLOAD_RULE } from './checks';
 
-/** The overrides by check, each with a known check, a reason and a valid expiry date; a check may appear once. */
-export function resolveOverrides(subject: RefusalSubject, overrides: ApiAccessOverride[] | undefined): Map<ApiAccessCheck, ApiAccessOverride> {
-  const resolved = new Map<ApiAccessCheck, ApiAccessOverride>();
-  (overrides ?? []).forEach((o, i) => {
-    if (!Object.values(ApiAccessCheck).includes(o?.check)) {
-      throw invalid(subject, `overrides[${i}].check`, o?.check, `use one of ${Object.values(ApiAccessCheck).map(c => `ApiAccessCheck.${c}`).join(', ')}`);
-    }
-    const problem = suppressionProblem({ ruleId: o.check, reason: o.reason, expires: o.expires });
-    if (problem) {
-      throw invalid(subject, `overrides[${i}]`, `{ check: ${o.check}, reason: ${JSON.stringify(o.reason ?? '')} }`,
-        problem.replace(/^the suppression of "[^"]*"/, 'the override'));
-    }
-    if (resolved.has(o.check)) {
-      throw invalid(subject, `overrides[${i}].check`, o.check, 'each check may be overridden once: merge the reasons into one override');
-    }
-    resolved.set(o.check, o);
-  });
-  return resolved;
+/** The overrides by check, checked as every construct's overrides are. */
+export function resolveApiAccessOverrides(
+  subject: RefusalSubject, overrides: ApiAccessOverride[] | undefined,
+): Map<ApiAccessCheck, ApiAccessOverride> {
+  return resolveOverrides<ApiAccessCheck, ApiAccessOverride>(subject, overrides, 'ApiAccessCheck', Object.values(ApiAccessCheck));
 }
 
 /**

@@ -1,8 +1,8 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { suppressionProblem } from '../../../engine/suppression';
 import { HardenedWorkloadProps, HardeningCheck, HardeningDefaults, HardeningOverride } from '../hardening';
 import { invalid, RefusalSubject } from './refusal';
+import { resolveOverrides } from './resolve-overrides';
 
 /** Hardening options with every default filled in, shared by all the helpers of one workload. */
 export interface ResolvedHardening {
@@ -41,20 +41,7 @@ export interface HardenedPodProps extends HardenedWorkloadProps {
 }
 
 export function resolveHardening(subject: RefusalSubject, props: HardenedPodProps): ResolvedHardening {
-  const overrides = new Map<HardeningCheck, HardeningOverride>();
-  (props.overrides ?? []).forEach((o, i) => {
-    if (!Object.values(HardeningCheck).includes(o.check)) {
-      throw invalid(subject, `overrides[${i}].check`, o.check, `use one of the values of HardeningCheck: ${Object.values(HardeningCheck).join(', ')}`);
-    }
-    const problem = suppressionProblem({ ruleId: o.check, reason: o.reason, expires: o.expires });
-    if (problem) {
-      throw new Error(`${subject.construct} ${subject.path}: overrides[${i}] is the override of ${o.check}; ${problem.replace(/^the suppression of "[^"]*"/, 'it')}.`);
-    }
-    if (overrides.has(o.check)) {
-      throw invalid(subject, `overrides[${i}].check`, o.check, 'each check may be overridden once: merge the reasons into one override');
-    }
-    overrides.set(o.check, o);
-  });
+  const overrides = resolveOverrides<HardeningCheck, HardeningOverride>(subject, props.overrides, 'HardeningCheck', Object.values(HardeningCheck));
 
   const extraPaths = props.writablePaths ?? [];
   extraPaths.forEach((p, i) => {
