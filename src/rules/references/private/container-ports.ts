@@ -1,4 +1,5 @@
 import { ContainerRef, containersOf, isObject, PodTemplate } from '../../../private/pod-template';
+import { isSidecar } from '../../workload/private/containers';
 
 /** One `ports[]` entry of a container. */
 export interface DeclaredPort {
@@ -9,7 +10,7 @@ export interface DeclaredPort {
 
 /** The containers that serve traffic: regular containers and sidecars (init containers with restartPolicy Always). */
 export function servingContainers(pod: PodTemplate): ContainerRef[] {
-  return containersOf(pod).filter(c => c.field === 'containers' || (c.field === 'initContainers' && c.container.restartPolicy === 'Always'));
+  return containersOf(pod).filter(c => c.field === 'containers' || isSidecar(c));
 }
 
 /** The ports a container declares. */
