@@ -1,19 +1,20 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { isObject } from '../../private/json';
+import { ManifestObject } from '../../engine/manifest-object';
+import { isBinding, subjectsOf } from '../../rules/rbac/private/rbac-objects';
 
-/** The ServiceAccounts that a RoleBinding or ClusterRoleBinding of the app grants a role, as `namespace/name`. */
+/**
+ * The ServiceAccounts that a RoleBinding or ClusterRoleBinding of the app grants a role, as `namespace/name`, read
+ * as the rbac pack reads bindings (a RoleBinding subject without a namespace is in the binding's).
+ */
 export function boundServiceAccounts(root: IConstruct): Set<string> {
   const bound = new Set<string>();
   for (const node of root.node.findAll()) {
     if (!ApiObject.isApiObject(node) || (node.kind !== 'RoleBinding' && node.kind !== 'ClusterRoleBinding')) continue;
-    if (!node.apiVersion.startsWith('rbac.authorization.k8s.io/')) continue;
-    const json = node.toJson();
-    const bindingNamespace = isObject(json.metadata) && typeof json.metadata.namespace === 'string' ? json.metadata.namespace : '';
-    for (const subject of Array.isArray(json.subjects) ? json.subjects : []) {
-      if (!isObject(subject) || subject.kind !== 'ServiceAccount' || typeof subject.name !== 'string') continue;
-      const namespace = typeof subject.namespace === 'string' ? subject.namespace : bindingNamespace;
-      bound.add(`${namespace}/${subject.name}`);
+    const binding = ManifestObject.fromJson(node.toJson());
+    if (!isBinding(binding)) continue;
+    for (const subject of subjectsOf(binding)) {
+      if (subject.kind === 'ServiceAccount' && subject.namespace !== undefined) bound.add(`${subject.namespace}/${subject.name}`);
     }
   }
   return bound;
