@@ -1,3 +1,4 @@
+import { flatCopy } from '../../private/own-string';
 import { AppliedSuppression, Finding, ResourceRef } from '../finding';
 import { ManifestObject } from '../manifest-object';
 import { Rule, RuleViolation } from '../rule';
@@ -63,7 +64,8 @@ export function toFinding(
   const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
     ruleId: rule.id,
     severity: rule.severity,
-    message: `${displayName}: ${violation.message}`,
+    // Kept until the report is written: one flat string, not the tree of pieces the template builds.
+    message: flatCopy(`${displayName}: ${violation.message}`),
     resource,
     remediation: rule.remediation,
     equivalents: rule.equivalents,

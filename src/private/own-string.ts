@@ -1,0 +1,32 @@
+/**
+ * A copy of a string cut out of a document's text that does not keep that text alive. V8 represents a substring of
+ * 13 characters or more as a view of the whole string it was cut from, so one image reference kept from a document
+ * would keep the whole document in memory for as long as its object lives (whole-app rules keep every object to
+ * the end of a scan). Equal strings share one copy, so the values that manifests repeat (labels, images, protocols)
+ * are held once.
+ */
+export function ownString(s: string): string {
+  let own = copies.get(s);
+  if (own === undefined) {
+    own = s.length < SLICE_MIN_LENGTH ? s : flatCopy(s);
+    if (copies.size >= MAX_COPIES) copies.clear();
+    copies.set(own, own);
+  }
+  return own;
+}
+
+/** V8's SlicedString::kMinLength: shorter substrings are copied anyway. */
+const SLICE_MIN_LENGTH = 13;
+/** Bounds the table: a scan of unique values must not keep them all twice. */
+const MAX_COPIES = 20000;
+const copies = new Map<string, string>();
+
+/**
+ * A new string with the characters of `s` in one piece. A string built with `+` or a template literal is a tree of
+ * its pieces (a dozen for a finding's message), several times the size of its characters, for as long as it lives.
+ */
+export function flatCopy(s: string): string {
+  // Cutting a piece out of a string built with `+` makes V8 write that string out flat first; the piece is then a
+  // view of the new flat string only (one character longer), never of the text `s` was cut from.
+  return JSON.parse(JSON.stringify(s)) as string;
+}
