@@ -3,7 +3,7 @@ import { EventType, ScalarStyle } from './goyaml/events';
 import { resolveScalar } from './goyaml/resolve';
 import { jsonKeyOf } from './json-key';
 import { defineKey } from './json-stream';
-import { checkSafeInteger } from './numbers';
+import { isSafeInteger } from './numbers';
 
 /** The events the composer reads: the current event of go-yaml's parser, advanced by `next()`. */
 export interface YamlEvents {
@@ -142,6 +142,27 @@ export function composeFirstDocument(events: YamlEvents, lines?: FieldLines): Co
   return { value, line: rootLine, itemLines, moreDocuments: events.hasMoreDocuments() };
 }
 
+/** What `plainScalarValue` returns for a scalar the composer refuses (an integer beyond 2^53, `.inf`, `.nan`). */
+export const REFUSED_SCALAR = Symbol('refused scalar');
+
+/** The JSON value kubectl gets for a plain scalar, resolved as go-yaml v2 resolves it, or REFUSED_SCALAR. */
+export function plainScalarValue(text: string): unknown {
+  const resolved = resolveScalar('', text, ScalarStyle.PLAIN);
+  switch (resolved.tag) {
+    case '!!null':
+      return null;
+    case '!!bool':
+      return resolved.value;
+    case '!!int':
+      return isSafeInteger(resolved.value) ? Number(resolved.value) : REFUSED_SCALAR;
+    case '!!float':
+      if (!Number.isFinite(resolved.value)) return REFUSED_SCALAR;
+      return resolved.value === 0 ? 0 : resolved.value;
+    default:
+      return resolved.value;
+  }
+}
+
 class Composer {
   private readonly anchors = new Map<string, Anchored>();
   private decodeCount = 1; // the document node
@@ -240,7 +261,8 @@ class Composer {
             if (frame.nonStringKeys) GO_KEYS.set(frame.object, new Map([...frame.keys].map(([k, state]) => [k, state.goKey])));
             if (this.lines) {
               const keyLines: { [key: string]: number } = {};
-              for (const [k, state] of frame.keys) keyLines[k] = state.sourceLine ?? state.line;
+              // defineKey: a `__proto__` key must get a line, not change the record's prototype.
+              for (const [k, state] of frame.keys) defineKey(keyLines, k, state.sourceLine ?? state.line);
               this.lines.setKeys(frame.object, keyLines);
             }
           } else {
@@ -341,25 +363,12 @@ class Composer {
   /** The JSON value kubectl gets for a scalar. */
   private scalarValue(text: string, plain: boolean): unknown {
     if (!plain) return text;
-    const resolved = resolveScalar('', text, ScalarStyle.PLAIN);
-    switch (resolved.tag) {
-      case '!!null':
-        return null;
-      case '!!bool':
-        return resolved.value;
-      case '!!int':
-        checkSafeInteger(resolved.value, () => {
-          throw this.refusal(`the integer ${text} is beyond 2^53: Go reads it exactly, JavaScript and many tools round it; quote it if it is an identifier`);
-        });
-        return Number(resolved.value);
-      case '!!float':
-        if (!Number.isFinite(resolved.value)) {
-          throw this.refusal(`${text} is not a number JSON can carry: kubectl fails on it ("json: unsupported value"); quote it if you mean the text`);
-        }
-        return resolved.value === 0 ? 0 : resolved.value;
-      default:
-        return resolved.value;
+    const value = plainScalarValue(text);
+    if (value !== REFUSED_SCALAR) return value;
+    if (resolveScalar('', text, ScalarStyle.PLAIN).tag === '!!int') {
+      throw this.refusal(`the integer ${text} is beyond 2^53: Go reads it exactly, JavaScript and many tools round it; quote it if it is an identifier`);
     }
+    throw this.refusal(`${text} is not a number JSON can carry: kubectl fails on it ("json: unsupported value"); quote it if you mean the text`);
   }
 
   private refuseTag(): void {

@@ -1,11 +1,12 @@
-import { AmbiguousYamlError, composeFirstDocument } from './compose-value';
+import { AmbiguousYamlError, ComposedDocument, composeFirstDocument } from './compose-value';
 import { DecodedObject, DecodeResult, RefusedDocument } from './decoded-object';
-import { FieldLines } from './field-lines';
+import { FieldLineIndex, FieldLines } from './field-lines';
 import { FlattenResult, flattenLikeKubectl } from './flatten-lists';
 import { YamlSyntaxError } from './goyaml/events';
 import { YamlResolveError } from './goyaml/resolve';
 import { readJsonStream } from './json-stream';
 import { ChunkFieldLocator } from './locate-field';
+import { readPlainBlockDocument } from './plain-block-document';
 import { provenReadBack } from './proven-read-back';
 import { RecordedFieldLocator } from './recorded-field-locator';
 import { DocumentChunk, looksLikeJsonStream, splitDocuments } from './split-documents';
@@ -61,8 +62,16 @@ export function decodeManifests(text: string, file: string, options: DecodeOptio
       add(flattenLikeKubectl(proven), file, documentIndex, line, objects, refused, path => ({ line, locator: new ChunkFieldLocator(chunk, path) }));
       return;
     }
-    const lines = record ? new FieldLines() : undefined;
-    const composed = composeChunk(chunk, file, lines);
+    const plain = readPlainBlockDocument(chunk.text, record);
+    let lines: FieldLineIndex | undefined = plain?.lines;
+    let composed: ComposedDocument;
+    if (plain) {
+      composed = plain;
+    } else {
+      const recorded = record ? new FieldLines() : undefined;
+      composed = composeChunk(chunk, file, recorded);
+      lines = recorded;
+    }
     if (composed.value === undefined || composed.value === null) return; // kubectl skips empty and null documents
     const line = chunk.firstLine + composed.line;
     add(flattenLikeKubectl(composed.value), file, documentIndex, line, objects, refused, (path, value) => ({

@@ -8,3 +8,8 @@ const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 export function checkSafeInteger(value: bigint, refuse: () => never): void {
   if (value > MAX_EXACT || value < -MAX_EXACT) refuse();
 }
+
+/** True when a JavaScript number holds the integer exactly (see `checkSafeInteger`). */
+export function isSafeInteger(value: bigint): boolean {
+  return value <= MAX_EXACT && value >= -MAX_EXACT;
+}

@@ -1,4 +1,4 @@
-import { FieldLines } from './field-lines';
+import { FieldLineIndex } from './field-lines';
 import { parseFieldPath, PathStep } from '../cli/field-path';
 import { IFieldLocator } from '../engine/manifest-object';
 
@@ -14,14 +14,14 @@ export class RecordedFieldLocator implements IFieldLocator {
    * @param prefix where the object sits in the document: [] for the document itself, ['items', 2] for a list item
    * @param firstLine the 1-based line of the document in its file
    * @param rootLine the 0-based line of the document's root node within the document
-   * @param lines what the composer recorded
+   * @param lines what the reader recorded
    */
   constructor(
     private readonly root: unknown,
     private readonly prefix: Array<string | number>,
     private readonly firstLine: number,
     private readonly rootLine: number,
-    private readonly lines: FieldLines,
+    private readonly lines: FieldLineIndex,
   ) {}
 
   public lineOf(path: string): number | undefined {
@@ -31,12 +31,14 @@ export class RecordedFieldLocator implements IFieldLocator {
     ];
     let node: unknown = this.root;
     let line = this.rootLine;
+    let position = 0;
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
       if ('index' in step) {
-        const itemLine = Array.isArray(node) ? this.lines.itemLine(node, step.index) : undefined;
-        if (itemLine === undefined) break;
-        line = itemLine;
+        const item = Array.isArray(node) ? this.lines.itemStep(node, position, step.index) : undefined;
+        if (item === undefined) break;
+        line = item.line;
+        position = item.position;
         node = (node as unknown[])[step.index];
         continue;
       }
@@ -48,9 +50,10 @@ export class RecordedFieldLocator implements IFieldLocator {
         const next = steps[j];
         if (!('key' in next)) break;
         key = j === i ? next.key : `${key}.${next.key}`;
-        const keyLine = this.lines.keyLine(node, key);
-        if (keyLine !== undefined) {
-          line = keyLine;
+        const keyFound = this.lines.keyStep(node, position, key);
+        if (keyFound !== undefined) {
+          line = keyFound.line;
+          position = keyFound.position;
           node = (node as { [key: string]: unknown })[key];
           i = j;
           found = true;

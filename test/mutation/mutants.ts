@@ -229,4 +229,18 @@ export const MUTANTS: Mutant[] = [
     replace: 'return resolved !== undefined;',
     tests: ['test/decode/proven-read-back.test.ts', 'test/guardrails/go-yaml-values.test.ts'],
   },
+  {
+    name: 'the plain block reader takes a plain scalar that goes on to the next line for a whole value',
+    file: 'src/decode/plain-block-document.ts',
+    find: 'if (col > column) throw DECLINE;',
+    replace: '',
+    tests: ['test/decode/plain-block-document.test.ts'],
+  },
+  {
+    name: 'the plain block reader reads a literal block scalar without its final line break',
+    file: 'src/decode/plain-block-document.ts',
+    find: "return strip ? out : out + '\\n';",
+    replace: 'return out;',
+    tests: ['test/decode/plain-block-document.test.ts'],
+  },
 ];
