@@ -37,6 +37,20 @@ describe('an evaluation fed one object at a time', () => {
     }), { numRuns: 60 });
   });
 
+  test('runs again, once the Namespace is read, only the object-scope rules that read the Kubernetes version', () => {
+    const calls = { reads: 0, ignores: 0 };
+    const counting = (id: string, check: IRuleCheck) => new Rule({
+      id, severity: Severity.WARNING, summary: 's', explanation: 'e', remediation: 'r', fields: [], check, scope: RuleScope.OBJECT,
+    });
+    const reads = counting('test-reads-version', { check: (o, context) => { calls.reads++; return o.kind === 'Pod' ? [{ message: `at ${context.kubernetesVersion}` }] : []; } });
+    const ignores = counting('test-ignores-version', { check: o => { calls.ignores++; return o.kind === 'Pod' ? [{ message: 'a pod' }] : []; } });
+    const session = new Evaluator({ packs: [new RulePack({ name: 't', description: 'd', rules: [reads, ignores] })] })._startSession();
+    for (const o of [pod('a', 'old'), namespace('old', 'v1.28')].map(m => ManifestObject.fromJson(m))) session.add(o);
+    const report = session.finish();
+    expect(report.findings.map(f => f.message)).toEqual(['Pod old/a: at 1.28', 'Pod old/a: a pod']);
+    expect(calls).toEqual({ reads: 3, ignores: 2 });
+  });
+
   test('scan reads the files in order and reports as one evaluation of every object', () => {
     const stdin = [pod('a', 'old'), namespace('old', 'v1.28')].map(m => JSON.stringify(m)).join('\n');
     const scanned = scan(['-'], { stdin });

@@ -230,6 +230,13 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/decode/proven-read-back.test.ts', 'test/guardrails/go-yaml-values.test.ts'],
   },
   {
+    name: 'a pod read before its Namespace is never judged again at the version the Namespace pins',
+    file: 'src/engine/private/evaluation-session.ts',
+    find: 'if (watch?.read) versionReaders!.add(rank);',
+    replace: '',
+    tests: ['test/engine/evaluation-session.test.ts'],
+  },
+  {
     name: 'the plain block reader takes a plain scalar that goes on to the next line for a whole value',
     file: 'src/decode/plain-block-document.ts',
     find: 'if (col > column) throw DECLINE;',

@@ -45,7 +45,21 @@ interface ObjectRecord {
   readonly suppressions: DeclaredSuppression[];
   minor: number;
   findings: RankedFinding[];
-  used: DeclaredSuppression[];
+  used: RankedSuppression[];
+  /** Ranks of the object-scope rules that read the Kubernetes version on this object: only they can judge it otherwise at another. */
+  versionReaders: Set<number>;
+}
+
+/** A suppression a rule's finding used, with the rule's rank. */
+interface RankedSuppression {
+  readonly rank: number;
+  readonly suppression: DeclaredSuppression;
+}
+
+/** An object-scope context that notes when a rule reads its Kubernetes version. */
+interface VersionWatch {
+  readonly context: RuleContext;
+  read: boolean;
 }
 
 /**
@@ -62,7 +76,7 @@ export class EvaluationSession {
   private readonly versions = new Map<string, number>();
   private readonly objectRules: Array<{ rule: Rule; rank: number }> = [];
   private readonly appRules: Array<{ rule: Rule; rank: number }> = [];
-  private readonly objectContexts = new Map<number, RuleContext>();
+  private readonly objectContexts = new Map<number, VersionWatch>();
 
   /**
    * @param settings what the evaluator decided
@@ -80,8 +94,9 @@ export class EvaluationSession {
     const fromAnnotations = annotationSuppressions(object, this.settings.manifestSuppressions && object.trustAnnotationSuppressions);
     const suppressions = fromAnnotations.length ? [...object.suppressions, ...fromAnnotations] : object.suppressions;
     const minor = this.minorOf(object, this.versions);
-    const { findings, used } = this.findingsOf(this.objectRules, object, this.objectContext(minor), suppressions);
-    this.records.push({ object, suppressions, minor, findings, used });
+    const versionReaders = new Set<number>();
+    const { findings, used } = this.findingsOf(this.objectRules, object, this.objectContext(minor), suppressions, versionReaders);
+    this.records.push({ object, suppressions, minor, findings, used, versionReaders });
   }
 
   /** Runs the app-scope rules over every object added and builds the report. */
@@ -102,15 +117,10 @@ export class EvaluationSession {
       const { object, suppressions } = record;
       for (const s of suppressions) declared.add(s);
       const minor = this.minorOf(object, this.versions);
-      if (minor !== record.minor) {
-        const again = this.findingsOf(this.objectRules, object, this.objectContext(minor), suppressions);
-        record.minor = minor;
-        record.findings = again.findings;
-        record.used = again.used;
-      }
+      if (minor !== record.minor) this.judgeAgain(record, minor);
       const app = this.findingsOf(this.appRules, object, appContext(minor), suppressions);
-      for (const s of record.used) used.add(s);
-      for (const s of app.used) used.add(s);
+      for (const s of record.used) used.add(s.suppression);
+      for (const s of app.used) used.add(s.suppression);
       mergeByRank(record.findings, app.findings, findings);
     }
 
@@ -129,6 +139,24 @@ export class EvaluationSession {
     });
   }
 
+  /**
+   * Runs again, at the namespace's final Pod Security version, the object-scope rules that read the version on the
+   * object: a rule that did not read it judged the object as it would at any version, so its findings stand.
+   */
+  private judgeAgain(record: ObjectRecord, minor: number): void {
+    const readers = this.objectRules.filter(r => record.versionReaders.has(r.rank));
+    record.minor = minor;
+    if (readers.length === 0) return;
+    const versionReaders = new Set<number>();
+    const again = this.findingsOf(readers, record.object, this.objectContext(minor), record.suppressions, versionReaders);
+    const kept = record.findings.filter(f => !record.versionReaders.has(f.rank));
+    const findings: RankedFinding[] = [];
+    mergeRanked(kept, again.findings, r => findings.push(r));
+    record.findings = findings;
+    record.used = [...record.used.filter(u => !record.versionReaders.has(u.rank)), ...again.used];
+    record.versionReaders = versionReaders;
+  }
+
   /** The Pod Security version an object is judged at: its namespace's for a pod, the target's otherwise. */
   private minorOf(object: ManifestObject, versions: Map<string, number>): number {
     if (versions.size === 0 || !podTemplateOf(object)) return this.settings.kubernetesMinor;
@@ -142,34 +170,50 @@ export class EvaluationSession {
   }
 
   /** A context without objects, at one version: what object-scope rules may read. */
-  private objectContext(minor: number): RuleContext {
-    let context = this.objectContexts.get(minor);
-    if (!context) {
-      context = new RuleContext([], { kubernetesVersion: `1.${minor}` });
+  private objectContext(minor: number): VersionWatch {
+    let watch = this.objectContexts.get(minor);
+    if (!watch) {
+      const context = new RuleContext([], { kubernetesVersion: `1.${minor}` });
       const misuse = () => {
         throw new Error('the rule is declared with scope OBJECT but reads other objects through its context: declare it RuleScope.APP');
       };
       Object.defineProperty(context, 'objects', { get: misuse });
       Object.defineProperty(context, '_memoize', { value: misuse });
-      this.objectContexts.set(minor, context);
+      const created: VersionWatch = { context, read: false };
+      // Every read of the version, by the rule or by a method of the context, goes through these getters.
+      for (const key of ['kubernetesMinor', 'kubernetesVersion'] as const) {
+        const value = context[key];
+        Object.defineProperty(context, key, { get: () => { created.read = true; return value; } });
+      }
+      this.objectContexts.set(minor, watch = created);
     }
-    return context;
+    return watch;
   }
 
+  /**
+   * Runs rules on an object. With a VersionWatch (object-scope rules), notes in `versionReaders` the ranks of the
+   * rules that read the Kubernetes version.
+   */
   private findingsOf(
-    rules: Array<{ rule: Rule; rank: number }>, object: ManifestObject, context: RuleContext, suppressions: DeclaredSuppression[],
-  ): { findings: RankedFinding[]; used: DeclaredSuppression[] } {
+    rules: Array<{ rule: Rule; rank: number }>, object: ManifestObject, at: RuleContext | VersionWatch, suppressions: DeclaredSuppression[],
+    versionReaders?: Set<number>,
+  ): { findings: RankedFinding[]; used: RankedSuppression[] } {
     const findings: RankedFinding[] = [];
-    const used: DeclaredSuppression[] = [];
+    const used: RankedSuppression[] = [];
+    const watch = at instanceof RuleContext ? undefined : at;
+    const context = watch ? watch.context : at as RuleContext;
     // Shared by every finding of the object: findings are read-only.
     let target: { name: string; resource: ResourceRef } | undefined;
     for (const { rule, rank } of rules) {
-      for (const violation of runCheck(rule, object, context)) {
+      if (watch) watch.read = false;
+      const violations = runCheck(rule, object, context);
+      if (watch?.read) versionReaders!.add(rank);
+      for (const violation of violations) {
         target ??= { name: object.displayName, resource: resourceOf(object) };
         const candidates = suppressions.length ? suppressions.filter(s => s.ruleId === rule.id) : [];
         // Every suppression naming the rule counts as used, even when another one (say, the same suppression
         // declared on the construct and written into the manifest) is the one applied.
-        used.push(...candidates);
+        for (const suppression of candidates) used.push({ rank, suppression });
         const decision = candidates.length ? decide(candidates, rule, this.settings.date, this.settings.allowErrorSuppression) : {};
         const finding = toFinding(rule, object, target.name, target.resource, violation, decision, this.settings.packSeverity.get(rule.id));
         findings.push({ rank, finding });
@@ -181,10 +225,14 @@ export class EvaluationSession {
 
 /** Appends the findings of two rank-ordered lists to `out`, in rank order (the first list first on a tie). */
 function mergeByRank(a: RankedFinding[], b: RankedFinding[], out: Finding[]): void {
+  mergeRanked(a, b, r => out.push(r.finding));
+}
+
+function mergeRanked(a: RankedFinding[], b: RankedFinding[], push: (r: RankedFinding) => void): void {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i].rank <= b[j].rank)) out.push(a[i++].finding);
-    else out.push(b[j++].finding);
+    if (j >= b.length || (i < a.length && a[i].rank <= b[j].rank)) push(a[i++]);
+    else push(b[j++]);
   }
 }
