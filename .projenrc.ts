@@ -48,6 +48,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   publishToGo: { moduleName: 'github.com/cdk8s-hardened/cdk8s-hardened-go' },
 
+  // Source maps beside the JavaScript, not inside it: V8 keeps every loaded script's text for as long as the process
+  // runs, and inline maps (with the TypeScript sources) tripled it: 3.8 MB of JavaScript loaded by every scan and
+  // synthesis instead of 1.2 MB, 11 MB of peak RSS in a 10k-object scan. `node --enable-source-maps` still reads them.
+  tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: false, sourceMap: true } },
   tsconfigDevFile: 'tsconfig.dev.json',
   eslintOptions: {
     dirs: ['src'],
