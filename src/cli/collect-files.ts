@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { flatCopy } from '../private/own-string';
 import { InputError } from './input-error';
 
 /** Extensions read when a directory is scanned (an explicitly named file is read whatever its name). */
@@ -90,7 +91,8 @@ function walk(dir: string, display: string, ancestors: Set<string>, add: (displa
       if (ancestors.has(real)) continue;
       walk(absolute, shown, new Set([...ancestors, real]), add, errors);
     } else if (isFile && MANIFEST_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
-      add(shown, absolute);
+      // Every object and finding of the file holds its name: one flat string, not the pieces it was joined from.
+      add(flatCopy(shown), absolute);
     }
   }
 }

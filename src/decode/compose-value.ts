@@ -4,6 +4,7 @@ import { resolveScalar } from './goyaml/resolve';
 import { jsonKeyOf } from './json-key';
 import { defineKey } from './json-stream';
 import { isSafeInteger } from './numbers';
+import { ownString } from '../private/own-string';
 
 /** The events the composer reads: the current event of go-yaml's parser, advanced by `next()`. */
 export interface YamlEvents {
@@ -362,9 +363,10 @@ class Composer {
 
   /** The JSON value kubectl gets for a scalar. */
   private scalarValue(text: string, plain: boolean): unknown {
-    if (!plain) return text;
+    // Own copies: the scanner's strings are views of the document's text, which they would keep alive.
+    if (!plain) return ownString(text);
     const value = plainScalarValue(text);
-    if (value !== REFUSED_SCALAR) return value;
+    if (value !== REFUSED_SCALAR) return typeof value === 'string' ? ownString(value) : value;
     if (resolveScalar('', text, ScalarStyle.PLAIN).tag === '!!int') {
       throw this.refusal(`the integer ${text} is beyond 2^53: Go reads it exactly, JavaScript and many tools round it; quote it if it is an identifier`);
     }

@@ -1,4 +1,4 @@
-import { flatCopy } from '../../private/own-string';
+import { flatCopy, ownString } from '../../private/own-string';
 import { AppliedSuppression, Finding, ResourceRef } from '../finding';
 import { ManifestObject } from '../manifest-object';
 import { Rule, RuleViolation } from '../rule';
@@ -74,7 +74,8 @@ export function toFinding(
   const line = object.lineOf(violation.path);
   if (object.file !== undefined) finding.file = object.file;
   if (line !== undefined) finding.line = line;
-  if (violation.path) finding.path = violation.path;
+  // Rules write the same paths again and again (`spec.template.spec.containers[0].image`): keep one copy of each.
+  if (violation.path) finding.path = ownString(violation.path);
   if (object.constructPath) finding.constructPath = object.constructPath;
   if (overriddenFrom !== undefined) finding.overriddenFrom = overriddenFrom;
   if (decision.suppression) finding.suppression = decision.suppression;
