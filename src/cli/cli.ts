@@ -290,7 +290,9 @@ function* withNewline(chunks: Iterable<string>): Generator<string> {
 export function processIo(): CliIo {
   return {
     stdout: text => writeStdoutSync(text),
-    stderr: text => { process.stderr.write(text); },
+    // Synchronous too: in the worker thread the command runs in, process.stderr would reach the terminal through
+    // the main thread, after standard output.
+    stderr: text => { writeStdoutSync(text, 2); },
     cwd: process.cwd(),
     readStdin: maxBytes => new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
