@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { flatCopy } from '../private/own-string';
 import { InputError } from './input-error';
+import { flatCopy } from '../private/own-string';
 
 /** Extensions read when a directory is scanned (an explicitly named file is read whatever its name). */
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
