@@ -1,8 +1,7 @@
 import { ComposedDocument, plainScalarValue, REFUSED_SCALAR } from './compose-value';
-import { ScalarStyle } from './goyaml/events';
-import { resolveScalar } from './goyaml/resolve';
 import { defineKey } from './json-stream';
 import { PreorderFieldLines, PreorderRecorder } from './preorder-field-lines';
+import { isProvenString } from './proven-read-back';
 import { ownString } from '../private/own-string';
 
 /** A document the plain block reader read: what the composer gives, with the lines of its fields when asked for. */
@@ -56,8 +55,6 @@ interface ContentLines {
   /** 0-based line number in the document. */
   readonly line: number[];
 }
-
-const provenKeys = new Map<string, boolean>();
 
 class PlainBlockReader {
   private readonly content: ContentLines = { start: [], end: [], column: [], line: [] };
@@ -239,7 +236,7 @@ class PlainBlockReader {
       }
       if (colon - s > MAX_KEY_LENGTH) throw DECLINE;
       const key = text.slice(s, colon);
-      if (!isPlainStringKey(key)) {
+      if (!isProvenString(key)) {
         // `- x` is an entry, not a key; anything else with a `:` is a key of a kind the composer reads.
         if (first === 0x2d && (s + 1 === e || text.charCodeAt(s + 1) === 0x20)) return -1;
         throw DECLINE;
@@ -328,26 +325,5 @@ class PlainBlockReader {
     while (this.at + 1 < c.start.length && c.line[this.at + 1] <= lastLine) this.at++;
     // Joined at once: a string built line by line is a chain of pieces that holds the document's text.
     return parts.join('\n') + (strip ? '' : '\n');
-  }
-}
-
-/** A plain key that go-yaml reads as the string it is (cached: manifests repeat a few hundred keys). */
-function isPlainStringKey(key: string): boolean {
-  let known = provenKeys.get(key);
-  if (known === undefined) {
-    known = PLAIN_KEY.test(key) && !key.includes(': ') && !key.endsWith(':') && resolvesToItself(key);
-    if (provenKeys.size < 10000) provenKeys.set(key, known);
-  }
-  return known;
-}
-
-const PLAIN_KEY = /^[A-Za-z0-9][A-Za-z0-9._/:@=+%,();-]*(?: [A-Za-z0-9._/:@=+%,();-]+)*$/;
-
-function resolvesToItself(key: string): boolean {
-  try {
-    const resolved = resolveScalar('', key, ScalarStyle.PLAIN);
-    return resolved.tag === '!!str' && resolved.value === key;
-  } catch {
-    return false;
   }
 }

@@ -31,8 +31,25 @@ const SAFE_STRING = /^[A-Za-z0-9][A-Za-z0-9._/:@=+%,();-]*(?: [A-Za-z0-9._/:@=+%
 
 /** True for a string whose plain and quoted YAML forms both read back, in go-yaml v2, as the same string. */
 export function isProvenString(s: string): boolean {
-  if (!SAFE_STRING.test(s) || s.endsWith(':') || s.includes(': ')) return false;
-  const resolved = resolveScalar('', s, ScalarStyle.PLAIN);
+  let proven = PROVEN.get(s);
+  if (proven === undefined) {
+    proven = SAFE_STRING.test(s) && !s.endsWith(':') && !s.includes(': ') && readsAsItself(s);
+    // Keys and values repeat across a chart's objects: prove each once (bounded, for a chart of unique values).
+    if (PROVEN.size >= 20000) PROVEN.clear();
+    PROVEN.set(s, proven);
+  }
+  return proven;
+}
+
+const PROVEN = new Map<string, boolean>();
+
+function readsAsItself(s: string): boolean {
+  let resolved;
+  try {
+    resolved = resolveScalar('', s, ScalarStyle.PLAIN);
+  } catch {
+    return false; // whatever go-yaml refuses is not vouched for
+  }
   return resolved.tag === '!!str' && resolved.value === s;
 }
 
