@@ -218,8 +218,8 @@ class PlainBlockReader {
     const first = text.charCodeAt(s);
     let colon: number;
     if (first === 0x22 || first === 0x27) {
-      const close = text.indexOf(first === 0x22 ? '"' : '\'', s + 1);
-      if (close < 0 || close >= e || text.charCodeAt(close + 1) !== 0x3a) return -1;
+      const close = indexWithin(text, first, s + 1, e);
+      if (close < 0 || text.charCodeAt(close + 1) !== 0x3a) return -1;
       if (close + 2 < e && text.charCodeAt(close + 2) !== 0x20) return -1;
       const key = text.slice(s + 1, close);
       if (first === 0x22 && key.includes('\\')) throw DECLINE;
@@ -229,11 +229,8 @@ class PlainBlockReader {
       this.lastKey = key;
       colon = close + 1;
     } else {
-      colon = text.indexOf(': ', s);
-      if (colon < 0 || colon >= e) {
-        if (text.charCodeAt(e - 1) !== 0x3a) return -1;
-        colon = e - 1;
-      }
+      colon = mappingColon(text, s, e);
+      if (colon < 0) return -1;
       if (colon - s > MAX_KEY_LENGTH) throw DECLINE;
       const key = text.slice(s, colon);
       if (!isProvenString(key)) {
@@ -326,4 +323,21 @@ class PlainBlockReader {
     // Joined at once: a string built line by line is a chain of pieces that holds the document's text.
     return parts.join('\n') + (strip ? '' : '\n');
   }
+}
+
+// Searches stay within the line: a search that ran on to the next match in the document would make a long
+// document of lines without one (a list of 80,000 scalars) take quadratic time.
+
+/** The first `code` in text[from, to), or -1. */
+function indexWithin(text: string, code: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return k;
+  return -1;
+}
+
+/** The first `:` in text[from, to) followed by a space or by the end of the line's content, or -1. */
+function mappingColon(text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) === 0x3a && (k + 1 === to || text.charCodeAt(k + 1) === 0x20)) return k;
+  }
+  return -1;
 }
