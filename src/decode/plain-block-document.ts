@@ -14,7 +14,8 @@ export interface PlainBlockDocument extends ComposedDocument {
  * Reads a document written in the plain block style most manifests use, line by line, without go-yaml's scanner and
  * parser, or declines (returns undefined) so that the caller composes it with them. It answers only where the
  * answer is the full composer's, value and field lines alike (a property test holds the two equal): the document is
- * printable ASCII, its root is a block mapping, and every line is blank, a comment, or
+ * printable text (ASCII, or Unicode go-yaml's reader takes as one printable character), its root is a block mapping,
+ * and every line is blank, a comment, or
  *   [indent] ["- "...] key ":" [value]
  *   [indent] "- " value
  * where a key is a string of the conservative shape `isProvenString` accepts (or quoted without escapes), and a
@@ -25,8 +26,9 @@ export interface PlainBlockDocument extends ComposedDocument {
  * first (array indexes), values the composer refuses, and any indentation YAML reads other than as nesting. Declining costs one pass over the text; the common manifest is read several times faster.
  */
 export function readPlainBlockDocument(text: string, recordLines: boolean = false): PlainBlockDocument | undefined {
-  // Printable ASCII and line feeds only: no tab, no character go-yaml's reader refuses or takes for a line break.
-  if (NOT_PLAIN_ASCII.test(text)) return undefined;
+  // Printable characters and line feeds only: no tab, no character go-yaml's reader refuses or takes for a line
+  // break (NEL, LS, PS), no byte-order mark, no astral character (whose UTF-16 pair would count as two columns).
+  if (NOT_PLAIN_TEXT.test(text)) return undefined;
   const reader = new PlainBlockReader(text, recordLines);
   try {
     return reader.read();
@@ -36,14 +38,15 @@ export function readPlainBlockDocument(text: string, recordLines: boolean = fals
   }
 }
 
-const NOT_PLAIN_ASCII = /[^\n\x20-\x7e]/;
+const NOT_PLAIN_TEXT = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 const DECLINE = Symbol('decline');
 /** Deeper documents are composed: no manifest comes near it, and the reader recurses. */
 const MAX_DEPTH = 100;
 /** go-yaml refuses a simple key longer than 1024 characters; longer keys are left to it. */
 const MAX_KEY_LENGTH = 1000;
-// A plain scalar value starts with one of these (no indicator: `-?:,[]{}#&*!|>'"%@` and backquote).
-const PLAIN_START = /[A-Za-z0-9._/~+=$(-]/;
+// A plain scalar value starts with one of these (no indicator: `-?:,[]{}#&*!|>'"%@` and backquote), or with any
+// printable character beyond ASCII.
+const PLAIN_START = /[A-Za-z0-9._/~+=$(\u00a0-\ufffd-]/;
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
 /** The content lines of a document: where each starts (after its indentation) and ends (before trailing spaces). */

@@ -76,6 +76,9 @@ const WORDS = [
   '2001-12-14', '2001-12-14T21:59:43Z', '9007199254740993', 'a:b', 'a #b', 'a#b', 'a,b', 'a  b', 'a b', '(x)', '$HOME',
   '~/x', '-x', '--', '---', '...', 'key=value', '__proto__', 'constructor', 'a\\b', '+', 'x:', 'a: b', '#x', '&a', '*a',
   '!x', '@x', '%x', '`x', '|', '>', '?', ':x', '[a]', '{a}', ']', '}', ',',
+  // Unicode: printable, a line break for go-yaml (NEL, LS, PS), refused (C1 controls, DEL, U+FFFE), a BOM, astral.
+  'ünï', 'Grüße — “quoted”', '日本語', 'a\u0085b', 'a\u2028b', 'a\u2029b', 'a\u0080b', 'a\u009fb', 'a\u007fb', 'a\ufeffb',
+  'a\ufffeb', 'a\ud83d\ude00b', '\u00a0', 'x\u00a0',
 ];
 const SAFE_KEYS = ['name', 'image', 'app.kubernetes.io/name', 'items', 'data', 'x', 'a b', 'a:b', 'ports', 'env'];
 const TRICKY_KEYS = ['on', 'yes', '1', '<<', '-', '$ref', 'k#', 'null', '', '__proto__', 'a ', 'a: b'];
@@ -253,7 +256,7 @@ describe('readPlainBlockDocument', () => {
       '          - sh',
       "          - 'on'",
       '        env:',
-      '          -   name: A',
+      '          -   name: Ä',
       '              value: yes',
       '      script: |',
       '        set -e',
@@ -273,7 +276,7 @@ describe('readPlainBlockDocument', () => {
         replicas: 16,
         template: {
           spec: {
-            containers: [{ name: 'web', args: [], command: ['sh', 'on'], env: [{ name: 'A', value: true }] }],
+            containers: [{ name: 'web', args: [], command: ['sh', 'on'], env: [{ name: 'Ä', value: true }] }],
             script: 'set -e\n\n# not a comment\n',
             done: 'x',
           },
@@ -286,7 +289,11 @@ describe('readPlainBlockDocument', () => {
 
   test.each([
     ['a tab', 'a:\tb\n'],
-    ['non-ASCII text', 'a: ünï\n'],
+    ['a line break go-yaml reads in a value (NEL)', 'a: b\u0085c\n'],
+    ['a line separator', 'a: b\u2028c\n'],
+    ['a C1 control character', 'a: b\u0090c\n'],
+    ['a byte-order mark inside the text', 'a: b\ufeffc\n'],
+    ['an astral character', 'a: \ud83d\ude00\n'],
     ['a flow mapping with content', 'a: {b: c}\n'],
     ['a flow sequence with content', 'a: [b]\n'],
     ['an anchor and an alias', 'a: &x b\nc: *x\n'],
