@@ -143,8 +143,8 @@ export const MUTANTS: Mutant[] = [
   {
     name: 'a pod read before its Namespace keeps the version it was first judged at',
     file: 'src/engine/private/evaluation-session.ts',
-    find: '      if (minor !== record.minor) {',
-    replace: '      if (minor !== record.minor && false) {',
+    find: 'if (minor !== record.minor) this.judgeAgain(record, minor);',
+    replace: 'if (minor !== record.minor && false) this.judgeAgain(record, minor);',
     tests: ['test/engine/evaluation-session.test.ts'],
   },
   {
@@ -246,8 +246,8 @@ export const MUTANTS: Mutant[] = [
   {
     name: 'the plain block reader reads a literal block scalar without its final line break',
     file: 'src/decode/plain-block-document.ts',
-    find: "return strip ? out : out + '\\n';",
-    replace: 'return out;',
+    find: "return parts.join('\\n') + (strip ? '' : '\\n');",
+    replace: "return parts.join('\\n');",
     tests: ['test/decode/plain-block-document.test.ts'],
   },
 ];
