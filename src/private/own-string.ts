@@ -26,7 +26,7 @@ const copies = new Map<string, string>();
  * its pieces (a dozen for a finding's message), several times the size of its characters, for as long as it lives.
  */
 export function flatCopy(s: string): string {
-  // Cutting a piece out of a string built with `+` makes V8 write that string out flat first; the piece is then a
-  // view of the new flat string only (one character longer), never of the text `s` was cut from.
+  // JSON's round trip builds a new flat string from the characters. Cutting a piece out of `s + ' '` is about four
+  // times faster, but the piece is a view of a string one character longer: 1.2 MB more live in a 10k scan's report.
   return JSON.parse(JSON.stringify(s)) as string;
 }
