@@ -63,15 +63,9 @@ export function decodeManifests(text: string, file: string, options: DecodeOptio
       return;
     }
     const plain = readPlainBlockDocument(chunk.text, record);
-    let lines: FieldLineIndex | undefined = plain?.lines;
-    let composed: ComposedDocument;
-    if (plain) {
-      composed = plain;
-    } else {
-      const recorded = record ? new FieldLines() : undefined;
-      composed = composeChunk(chunk, file, recorded);
-      lines = recorded;
-    }
+    const recorded = plain === undefined && record ? new FieldLines() : undefined;
+    const composed: ComposedDocument = plain ?? composeChunk(chunk, file, recorded);
+    const lines: FieldLineIndex | undefined = plain ? plain.lines : recorded;
     if (composed.value === undefined || composed.value === null) return; // kubectl skips empty and null documents
     const line = chunk.firstLine + composed.line;
     add(flattenLikeKubectl(composed.value), file, documentIndex, line, objects, refused, (path, value) => ({

@@ -66,6 +66,9 @@ class PlainBlockReader {
   private readonly itemLines = new WeakMap<object, number>();
   /** The key read by the last keyEnd() that found one. */
   private lastKey = '';
+  /** The line keyEnd() last read, and what it found: a sequence asks before its item's mapping reads the key. */
+  private keyedLine = -1;
+  private keyedValueStart = -1;
   /** The line of every key and item, in pre-order (see PreorderFieldLines), when lines are recorded. */
   private readonly lines: PreorderRecorder | undefined;
 
@@ -77,7 +80,7 @@ class PlainBlockReader {
     this.splitLines();
     const c = this.content;
     if (c.start.length === 0) return undefined; // empty or comments only: the composer says what that is
-    if (!this.isKeyLine(0)) throw DECLINE;
+    // mapping() declines a first line that is not a key (a root sequence or scalar).
     const rootLine = c.line[0];
     const value = this.mapping(c.column[0], 0);
     if (this.at !== c.start.length) throw DECLINE;
@@ -150,8 +153,7 @@ class PlainBlockReader {
     const col = c.column[i];
     if (col > keyColumn) {
       if (this.isEntry(i)) return this.sequence(col, isItems, depth + 1);
-      if (this.isKeyLine(i)) return this.mapping(col, depth + 1);
-      throw DECLINE; // a scalar on the next line
+      return this.mapping(col, depth + 1); // which declines a scalar on the next line
     }
     // A sequence may sit at its key's own column (an indentless sequence).
     if (col === keyColumn && this.isEntry(i)) return this.sequence(col, isItems, depth + 1);
@@ -181,6 +183,7 @@ class PlainBlockReader {
       const itemColumn = col + (s - c.start[i]);
       c.start[i] = s;
       c.column[i] = itemColumn;
+      this.keyedLine = -1;
       let item: unknown;
       if (this.isEntry(i)) throw DECLINE; // `- - x`
       if (this.keyEnd(i) >= 0) {
@@ -199,13 +202,7 @@ class PlainBlockReader {
   }
 
   private isEntry(i: number): boolean {
-    const c = this.content;
-    const s = c.start[i];
-    return this.text.charCodeAt(s) === 0x2d && (s + 1 === c.end[i] || this.text.charCodeAt(s + 1) === 0x20);
-  }
-
-  private isKeyLine(i: number): boolean {
-    return this.keyEnd(i) >= 0;
+    return startsEntry(this.text, this.content.start[i], this.content.end[i]);
   }
 
   /**
@@ -214,6 +211,14 @@ class PlainBlockReader {
    * is a key of another kind declines).
    */
   private keyEnd(i: number): number {
+    if (i !== this.keyedLine) {
+      this.keyedValueStart = this.readKey(i);
+      this.keyedLine = i;
+    }
+    return this.keyedValueStart;
+  }
+
+  private readKey(i: number): number {
     const text = this.text;
     const c = this.content;
     const s = c.start[i];
@@ -238,7 +243,7 @@ class PlainBlockReader {
       const key = text.slice(s, colon);
       if (!isProvenString(key)) {
         // `- x` is an entry, not a key; anything else with a `:` is a key of a kind the composer reads.
-        if (first === 0x2d && (s + 1 === e || text.charCodeAt(s + 1) === 0x20)) return -1;
+        if (startsEntry(text, s, e)) return -1;
         throw DECLINE;
       }
       this.lastKey = key;
@@ -273,7 +278,7 @@ class PlainBlockReader {
       return first === 0x5b ? [] : {};
     }
     if (!PLAIN_START.test(text[v])) throw DECLINE;
-    if (first === 0x2d && (v + 1 === e || text.charCodeAt(v + 1) === 0x20)) throw DECLINE; // a sequence entry
+    if (startsEntry(text, v, e)) throw DECLINE; // `key: - x` is no YAML
     const scalar = text.slice(v, e);
     // No mapping indicator, no comment, no trailing `:`: the line holds exactly this one plain scalar.
     if (scalar.includes(': ') || scalar.includes(' #') || scalar.charCodeAt(scalar.length - 1) === 0x3a) throw DECLINE;
@@ -326,6 +331,11 @@ class PlainBlockReader {
     // Joined at once: a string built line by line is a chain of pieces that holds the document's text.
     return parts.join('\n') + (strip ? '' : '\n');
   }
+}
+
+/** True when text[from, to) is a sequence entry: a `-` alone, or followed by a space. */
+function startsEntry(text: string, from: number, to: number): boolean {
+  return text.charCodeAt(from) === 0x2d && (from + 1 === to || text.charCodeAt(from + 1) === 0x20);
 }
 
 // Searches stay within the line: a search that ran on to the next match in the document would make a long
