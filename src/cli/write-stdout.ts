@@ -9,8 +9,8 @@ const readerGone = new Set<number>();
 /**
  * Writes `text` to standard output (or to descriptor `fd`) and returns only when every byte has been handed to the
  * system. Node queues what a pipe cannot take at once (`process.stdout.write` to `| jq` keeps the rest of a report
- * in memory, 36 MB of a 10,000-object scan); writing synchronously keeps only one piece at a time. When the reader has gone (`| head`),
- * the rest of the output is dropped without an error, as command-line tools do.
+ * in memory, 36 MB of a 10,000-object scan); writing synchronously keeps only one piece at a time. When the reader
+ * has gone (`| head`), the rest of that output is dropped without an error, as command-line tools do.
  */
 export function writeStdoutSync(text: string, fd: number = 1): void {
   if (readerGone.has(fd)) return;
