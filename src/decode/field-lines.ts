@@ -56,6 +56,11 @@ export class FieldLines implements FieldLineIndex {
     return line === undefined ? undefined : { line, position: 0 };
   }
 
+  /** The recorded lines of a sequence's items. */
+  public itemsOf(sequence: unknown[]): readonly number[] | undefined {
+    return this.items.get(sequence);
+  }
+
   /** The recorded lines of a mapping's keys (for a merge, which brings them into another mapping). */
   public keysOf(mapping: object): { [key: string]: number } | undefined {
     return this.keys.get(mapping);

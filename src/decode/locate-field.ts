@@ -23,7 +23,7 @@ export class ChunkFieldLocator implements IFieldLocator {
    * @param chunk the document the object came from
    * @param prefix where the object sits in the document: [] for the document itself, ['items', 2] for a list item
    */
-  constructor(private readonly chunk: DocumentChunk, private readonly prefix: Array<string | number>) {}
+  constructor(public readonly chunk: DocumentChunk, public readonly prefix: Array<string | number>) {}
 
   public lineOf(path: string): number | undefined {
     const root = this.tree();

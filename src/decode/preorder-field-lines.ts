@@ -14,7 +14,7 @@ export class PreorderFieldLines implements FieldLineIndex {
   }
 
   /** @param fields line, then field count of the value, for each field in pre-order */
-  constructor(private readonly fields: Uint16Array | Uint32Array) {}
+  constructor(public readonly fields: Uint16Array | Uint32Array) {}
 
   public keyStep(mapping: object, position: number, key: string): FieldStep | undefined {
     if (!Object.prototype.hasOwnProperty.call(mapping, key)) return undefined;

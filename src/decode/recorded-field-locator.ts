@@ -17,11 +17,11 @@ export class RecordedFieldLocator implements IFieldLocator {
    * @param lines what the reader recorded
    */
   constructor(
-    private readonly root: unknown,
-    private readonly prefix: Array<string | number>,
-    private readonly firstLine: number,
-    private readonly rootLine: number,
-    private readonly lines: FieldLineIndex,
+    public readonly root: unknown,
+    public readonly prefix: Array<string | number>,
+    public readonly firstLine: number,
+    public readonly rootLine: number,
+    public readonly lines: FieldLineIndex,
   ) {}
 
   public lineOf(path: string): number | undefined {
