@@ -25,9 +25,10 @@ export class RecordedFieldLocator implements IFieldLocator {
   ) {}
 
   public lineOf(path: string): number | undefined {
-    const steps: PathStep[] = [
+    const parsed = parsedPath(path);
+    const steps: readonly PathStep[] = this.prefix.length === 0 ? parsed : [
       ...this.prefix.map(step => (typeof step === 'number' ? { index: step } : { key: step })),
-      ...(parseFieldPath(path) ?? []),
+      ...parsed,
     ];
     let node: unknown = this.root;
     let line = this.rootLine;
@@ -65,3 +66,17 @@ export class RecordedFieldLocator implements IFieldLocator {
     return this.firstLine + line;
   }
 }
+
+/** Rules point at the same few paths on every object: each is parsed once (a bounded table). */
+function parsedPath(path: string): readonly PathStep[] {
+  let steps = PARSED.get(path);
+  if (steps === undefined) {
+    steps = parseFieldPath(path) ?? [];
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(path, steps);
+  }
+  return steps;
+}
+
+const MAX_PARSED = 5000;
+const PARSED = new Map<string, readonly PathStep[]>();
