@@ -26,7 +26,11 @@ const copies = new Map<string, string>();
  * its pieces (a dozen for a finding's message), several times the size of its characters, for as long as it lives.
  */
 export function flatCopy(s: string): string {
-  // JSON's round trip builds a new flat string from the characters. Cutting a piece out of `s + ' '` is about four
-  // times faster, but the piece is a view of a string one character longer: 1.2 MB more live in a 10k scan's report.
-  return JSON.parse(JSON.stringify(s)) as string;
+  // Both ways build a new flat string from the characters. Normalizing is three times as fast as JSON's round trip
+  // (20,000 messages of a finding: 22 ms against 60 ms, 3.4 MB either way), but it changes a string that is not in
+  // NFC, which then takes the round trip. Cutting a piece out of `s + ' '`, or reading a character (which flattens
+  // in place), is faster still, but the piece is a view of a longer string and the flattened tree keeps its root:
+  // 0.5 MB more live in a 10k scan's report.
+  const normalized = s.normalize();
+  return normalized === s ? normalized : JSON.parse(JSON.stringify(s)) as string;
 }
