@@ -1,10 +1,12 @@
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { STDIN_PATH } from './collect-files';
+import { StartHelper } from './decode-ahead';
+import { startDecodeAheadThread } from './decode-ahead-thread';
 import { describeUnlisted, listImages } from './images';
 import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
-import { describeSkipped, exitCodeOf, resolvePacks, scan } from './scan';
+import { describeSkipped, exitCodeOf, resolvePacks, scan, scanAhead, ScanOptions } from './scan';
 import { writeStdoutSync } from './write-stdout';
 import { ExternalObjects } from '../engine/external-objects';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
@@ -26,6 +28,8 @@ export interface CliIo {
   readonly cwd: string;
   /** The file-system calls `--output` goes through. @default - Node's fs */
   readonly writer?: FileWriter;
+  /** A thread that decodes the files of a scan ahead of it. @default - the scan decodes every file itself */
+  readonly decodeHelper?: StartHelper;
 }
 
 /** Exit codes of the CLI (the public contract). */
@@ -201,14 +205,15 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
     ExternalObjects.parse(flags.external, '--external');
     // Read ahead of the scan (streams are asynchronous); past the limit the scan reports the input as too large.
     const stdin = paths.includes(STDIN_PATH) ? await io.readStdin(DEFAULT_MAX_FILE_BYTES) : undefined;
-    result = scan(paths, {
+    const options: ScanOptions = {
       packs: flags.packs !== undefined ? flags.packs.split(',') : undefined,
       kubernetesVersion: flags.kubernetesVersion,
       manifestSuppressions: flags.manifestSuppressions,
       externalObjects: flags.external,
       cwd: io.cwd,
       stdin,
-    });
+    };
+    result = io.decodeHelper ? await scanAhead(paths, options, io.decodeHelper) : scan(paths, options);
     const rendered = render(result.report, flags.format);
     if (flags.output) {
       try {
@@ -294,6 +299,7 @@ export function processIo(): CliIo {
     // the main thread, after standard output.
     stderr: text => { writeStdoutSync(text, 2); },
     cwd: process.cwd(),
+    decodeHelper: startDecodeAheadThread,
     readStdin: maxBytes => new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let total = 0;

@@ -1,10 +1,12 @@
-import { collectFiles, STDIN_PATH } from './collect-files';
+import { collectFiles, FileEntry, STDIN_PATH } from './collect-files';
+import { DecodeAhead, StartHelper } from './decode-ahead';
+import { decodeFile } from './decode-file';
 import { decodeText } from './decode-text';
 import { InputError } from './input-error';
 import { InputProblem } from './input-problem';
-import { DEFAULT_MAX_FILE_BYTES, readFileBytes, readStdinBytes } from './read-bytes';
+import { DEFAULT_MAX_FILE_BYTES, readStdinBytes } from './read-bytes';
 import { decodeManifests } from '../decode/decode-manifests';
-import { DecodedObject } from '../decode/decoded-object';
+import { DecodedObject, DecodeResult } from '../decode/decoded-object';
 
 /** The name standard input gets in reports. */
 export const STDIN_NAME = '<stdin>';
@@ -37,6 +39,12 @@ export interface ReadManifestsResult {
   readonly files: number;
 }
 
+/** One step of a read, in command-line order: a file to decode, or paths that could not be expanded. */
+type ReadStep =
+  | { readonly kind: 'file'; readonly file: FileEntry }
+  | { readonly kind: 'stdin'; readonly name: string }
+  | { readonly kind: 'problems'; readonly problems: InputProblem[] };
+
 /**
  * Reads files, directories (recursively, `.yaml`/`.yml`/`.json`, sorted) and standard input (`-`) and hands every
  * document to the visitor: the one walk and decoding behind `scan` and `images`, so both see the same objects. A
@@ -45,51 +53,121 @@ export interface ReadManifestsResult {
  */
 export function readManifests(paths: string[], options: ReadManifestsOptions, visitor: ManifestVisitor): ReadManifestsResult {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const cwd = options.cwd ?? process.cwd();
-  const problems: InputProblem[] = [];
-  let files = 0;
+  const reader = new StepReader(visitor);
+  for (const step of readSteps(paths, options)) {
+    if (step.kind === 'problems') reader.problem(step.problems);
+    else if (step.kind === 'file') reader.read(step.file.display, () => decodeFile(step.file, maxBytes).result);
+    else reader.read(step.name, () => decodeStdin(step.name, options, maxBytes));
+  }
+  return reader.result();
+}
 
-  const read = (file: string, load: () => Uint8Array | string) => {
-    files++;
-    try {
-      const loaded = load();
-      const text = typeof loaded === 'string' ? loaded : decodeText(loaded, file);
-      const decoded = decodeManifests(text, file);
-      // Refused documents are reported in document order among the objects.
-      let next = 0;
-      const refusedBefore = (documentIndex: number) => {
-        for (; next < decoded.refused.length && decoded.refused[next].documentIndex <= documentIndex; next++) {
-          visitor.refused(decoded.refused[next].reason, file, decoded.refused[next].line);
+/**
+ * `readManifests`, with the files decoded ahead by a helper thread (see DecodeAhead) while this thread visits the
+ * objects of the files before: the same visits, in the same order.
+ */
+export async function readManifestsAhead(
+  paths: string[], options: ReadManifestsOptions, visitor: ManifestVisitor, startHelper: StartHelper,
+): Promise<ReadManifestsResult> {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const steps = readSteps(paths, options);
+  const files = steps.flatMap(step => (step.kind === 'file' ? [step.file] : []));
+  const ahead = new DecodeAhead(files, maxBytes, startHelper);
+  try {
+    const reader = new StepReader(visitor);
+    let index = 0;
+    for (const step of steps) {
+      if (step.kind === 'problems') {
+        reader.problem(step.problems);
+      } else if (step.kind === 'file') {
+        let decoded: DecodeResult | InputError;
+        try {
+          decoded = await ahead.take(index++);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          decoded = e;
         }
-      };
-      for (const object of decoded.objects) {
-        refusedBefore(object.documentIndex);
-        visitor.object(object, file);
+        reader.read(step.file.display, () => {
+          if (decoded instanceof InputError) throw decoded;
+          return decoded;
+        });
+      } else {
+        reader.read(step.name, () => decodeStdin(step.name, options, maxBytes));
       }
-      refusedBefore(Infinity);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      problems.push(e.problem);
     }
-  };
+    return reader.result();
+  } finally {
+    ahead.close();
+  }
+}
 
+/** The paths expanded into the files to read, in order, with the paths that could not be expanded where they were. */
+function readSteps(paths: string[], options: ReadManifestsOptions): ReadStep[] {
+  const cwd = options.cwd ?? process.cwd();
   // Standard input is read where `-` appears among the paths, so the report follows the command line's order.
   const groups: string[][] = [[]];
   for (const p of paths) {
     if (p === STDIN_PATH) groups.push([STDIN_PATH], []);
     else groups[groups.length - 1].push(p);
   }
+  const steps: ReadStep[] = [];
   for (const group of groups) {
     if (group.length === 1 && group[0] === STDIN_PATH) {
-      const name = options.stdinName ?? STDIN_NAME;
-      read(name, () => stdinContent(options.stdin, maxBytes, name));
+      steps.push({ kind: 'stdin', name: options.stdinName ?? STDIN_NAME });
       continue;
     }
     const collected = collectFiles(group, cwd);
-    problems.push(...collected.errors.map(e => e.problem));
-    for (const entry of collected.files) read(entry.display, () => readFileBytes(entry.absolute, entry.display, maxBytes));
+    if (collected.errors.length) steps.push({ kind: 'problems', problems: collected.errors.map(e => e.problem) });
+    for (const file of collected.files) steps.push({ kind: 'file', file });
   }
-  return { problems, files };
+  return steps;
+}
+
+/** Visits the decoded objects of each file and keeps the count of files and the problems. */
+class StepReader {
+  private readonly problems: InputProblem[] = [];
+  private files = 0;
+
+  constructor(private readonly visitor: ManifestVisitor) {}
+
+  public problem(problems: InputProblem[]): void {
+    this.problems.push(...problems);
+  }
+
+  /** Visits what `decode` gives for the file, or notes its problem when it throws an InputError. */
+  public read(file: string, decode: () => DecodeResult): void {
+    this.files++;
+    let decoded: DecodeResult;
+    try {
+      decoded = decode();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      this.problems.push(e.problem);
+      return;
+    }
+    // Refused documents are reported in document order among the objects.
+    let next = 0;
+    const refusedBefore = (documentIndex: number) => {
+      for (; next < decoded.refused.length && decoded.refused[next].documentIndex <= documentIndex; next++) {
+        this.visitor.refused(decoded.refused[next].reason, file, decoded.refused[next].line);
+      }
+    };
+    for (const object of decoded.objects) {
+      refusedBefore(object.documentIndex);
+      this.visitor.object(object, file);
+    }
+    refusedBefore(Infinity);
+  }
+
+  public result(): ReadManifestsResult {
+    return { problems: this.problems, files: this.files };
+  }
+}
+
+function decodeStdin(name: string, options: ReadManifestsOptions, maxBytes: number): DecodeResult {
+  const loaded = stdinContent(options.stdin, maxBytes, name);
+  const text = typeof loaded === 'string' ? loaded : decodeText(loaded, name);
+  return decodeManifests(text, name);
 }
 
 function stdinContent(given: string | Uint8Array | undefined, maxBytes: number, name: string): Uint8Array | string {

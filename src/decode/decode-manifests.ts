@@ -30,6 +30,13 @@ export interface DecodeOptions {
    * @default - every document is parsed
    */
   readonly writtenFrom?: readonly unknown[];
+  /**
+   * Whether string values are copies of their own. V8 keeps a substring of 13 or more characters as a view of the
+   * whole text, so values kept after the text is gone must be copies; values serialized at once (to cross to
+   * another thread) need not be.
+   * @default true
+   */
+  readonly ownStrings?: boolean;
 }
 
 /**
@@ -62,7 +69,7 @@ export function decodeManifests(text: string, file: string, options: DecodeOptio
       add(flattenLikeKubectl(proven), file, documentIndex, line, objects, refused, path => ({ line, locator: new ChunkFieldLocator(chunk, path) }));
       return;
     }
-    const plain = readPlainBlockDocument(chunk.text, record);
+    const plain = readPlainBlockDocument(chunk.text, record, options.ownStrings !== false);
     const recorded = plain === undefined && record ? new FieldLines() : undefined;
     const composed: ComposedDocument = plain ?? composeChunk(chunk, file, recorded);
     const lines: FieldLineIndex | undefined = plain ? plain.lines : recorded;

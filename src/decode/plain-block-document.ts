@@ -25,11 +25,11 @@ export interface PlainBlockDocument extends ComposedDocument {
  * value, scalars that go on to the next line, duplicate keys, keys that are not strings or that JavaScript orders
  * first (array indexes), values the composer refuses, and any indentation YAML reads other than as nesting. Declining costs one pass over the text; the common manifest is read several times faster.
  */
-export function readPlainBlockDocument(text: string, recordLines: boolean = false): PlainBlockDocument | undefined {
+export function readPlainBlockDocument(text: string, recordLines: boolean = false, ownStrings: boolean = true): PlainBlockDocument | undefined {
   // Printable characters and line feeds only: no tab, no character go-yaml's reader refuses or takes for a line
   // break (NEL, LS, PS), no byte-order mark, no astral character (whose UTF-16 pair would count as two columns).
   if (NOT_PLAIN_TEXT.test(text)) return undefined;
-  const reader = new PlainBlockReader(text, recordLines);
+  const reader = new PlainBlockReader(text, recordLines, ownStrings);
   try {
     return reader.read();
   } catch (e) {
@@ -40,6 +40,7 @@ export function readPlainBlockDocument(text: string, recordLines: boolean = fals
 
 const NOT_PLAIN_TEXT = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 const DECLINE = Symbol('decline');
+const sameString = (value: string) => value;
 /** Deeper documents are composed: no manifest comes near it, and the reader recurses. */
 const MAX_DEPTH = 100;
 /** go-yaml refuses a simple key longer than 1024 characters; longer keys are left to it. */
@@ -72,8 +73,12 @@ class PlainBlockReader {
   /** The line of every key and item, in pre-order (see PreorderFieldLines), when lines are recorded. */
   private readonly lines: PreorderRecorder | undefined;
 
-  constructor(private readonly text: string, recordLines: boolean) {
+  /** Makes a string value a copy of its own, or leaves it a view of the text when the value is serialized at once. */
+  private readonly own: (value: string) => string;
+
+  constructor(private readonly text: string, recordLines: boolean, ownStrings: boolean) {
     this.lines = recordLines ? PreorderFieldLines.recorder() : undefined;
+    this.own = ownStrings ? ownString : sameString;
   }
 
   public read(): PlainBlockDocument | undefined {
@@ -271,7 +276,7 @@ class PlainBlockReader {
       const inner = text.slice(v + 1, e - 1);
       if (inner.includes(first === 0x22 ? '"' : '\'')) throw DECLINE;
       if (first === 0x22 && inner.includes('\\')) throw DECLINE;
-      return ownString(inner);
+      return this.own(inner);
     }
     if (first === 0x5b || first === 0x7b) {
       if (e - v !== 2 || text.charCodeAt(v + 1) !== (first === 0x5b ? 0x5d : 0x7d)) throw DECLINE;
@@ -284,7 +289,7 @@ class PlainBlockReader {
     if (scalar.includes(': ') || scalar.includes(' #') || scalar.charCodeAt(scalar.length - 1) === 0x3a) throw DECLINE;
     const value = plainScalarValue(scalar);
     if (value === REFUSED_SCALAR) throw DECLINE;
-    return typeof value === 'string' ? ownString(value) : value;
+    return typeof value === 'string' ? this.own(value) : value;
   }
 
   /**
