@@ -7,7 +7,7 @@
  * Dropping ACCIDENTAL_WORDS can join two words into a secret word that the name itself does not contain, but each
  * accidental word contains TOKEN, SECRET or PASS, so such a name holds a mark anyway.
  */
-const SECRET_NAME_MARKS = /PASS|SECRET|TOKEN|KEY|CREDENTIAL|BEARER|CONN|PW/;
+const SECRET_NAME_MARKS = /PASS|SECRET|TOKEN|KEY|CREDENTIAL|BEARER|CONN|PW/i;
 
 /**
  * False when no name inside `text` can look like a secret: none of its runs of ASCII letters and digits, joined and
@@ -15,6 +15,7 @@ const SECRET_NAME_MARKS = /PASS|SECRET|TOKEN|KEY|CREDENTIAL|BEARER|CONN|PW/;
  * longer text (a key of a configuration file) is covered too. True means "maybe": ask `looksLikeSecretName`.
  */
 export function mayHoldSecretName(text: string): boolean {
-  // Non-ASCII characters go first: upper-casing some of them (`ſ`, `ı`) would make ASCII letters.
-  return SECRET_NAME_MARKS.test(text.replace(/[^A-Za-z0-9]+/g, '').toUpperCase());
+  // Non-ASCII characters go first: upper-casing some of them (`ſ`, `ı`) would make ASCII letters. What is left is
+  // ASCII letters and digits, which the case-insensitive marks match as they would match its upper case.
+  return SECRET_NAME_MARKS.test(text.replace(/[^A-Za-z0-9]+/g, ''));
 }
