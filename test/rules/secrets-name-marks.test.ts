@@ -52,7 +52,8 @@ describe('secret-looking names: the shortcuts agree with the definition', () => 
   });
 
   test('a configuration file without a mark has no line whose key looks like a secret', () => {
-    const line = fc.tuple(fc.constantFrom('', '  ', 'export ', '"', "'"), name, fc.constantFrom('=', ': ', ' = ', '":'), fc.string({ maxLength: 12 }));
+    const line = fc.tuple(
+      fc.constantFrom('', '  ', 'export ', '"', "'"), name, fc.constantFrom('=', ': ', ' = ', '":'), fc.string({ maxLength: 12 }));
     const file = fc.array(fc.oneof(line.map(parts => parts.join('')), fc.string({ maxLength: 20 })), { minLength: 1, maxLength: 5 })
       .map(lines => lines.join('\n') + '\n');
     fc.assert(fc.property(file, text => mayHoldSecretName(text) || configLines(text).every(l => !looksLikeSecretNameByWords(l.key))),
