@@ -55,16 +55,38 @@ const REGISTRY: PsaCheck[] = [
  * @param kubernetesVersion the policy version, `1.NN` or `v1.NN`
  */
 export function pssFailedChecks(manifest: any, level: 'baseline' | 'restricted', kubernetesVersion: string): string[] {
-  const object = ManifestObject.fromJson(manifest);
-  const context = new RuleContext([object], { kubernetesVersion });
-  const minor = context.kubernetesMinor;
-  const active = REGISTRY.filter(c => c.level === 'baseline' || level === 'restricted');
-  const overridden = new Set(level === 'restricted'
-    ? active.filter(c => c.overrides && minor >= (c.overridesSince ?? 0)).flatMap(c => c.overrides ?? [])
-    : []);
-  return active
-    .filter(c => !overridden.has(c.id))
-    .filter(c => c.check.check(object, context).length > 0)
-    .map(c => c.id)
-    .sort();
+  return pssFailedChecksOf(ManifestObject.fromJson(manifest), level, kubernetesVersion);
+}
+
+/**
+ * `pssFailedChecks` of an object under evaluation: the checks read the pod template and containers that the rules
+ * already computed for it, not those of a new object around the same manifest.
+ */
+export function pssFailedChecksOf(object: ManifestObject, level: 'baseline' | 'restricted', kubernetesVersion: string): string[] {
+  const { context, checks } = checksAt(level, RuleContext.parseKubernetesMinor(kubernetesVersion));
+  // In registry order, as before, so that a check that throws is the same one; then sorted.
+  return checks.filter(c => c.check.check(object, context).length > 0).map(c => c.id).sort();
+}
+
+/** The checks that run at a level and version, with a context at that version (the checks read nothing else from it). */
+interface ChecksAtVersion {
+  readonly context: RuleContext;
+  readonly checks: PsaCheck[];
+}
+
+// At most two levels times the versions the packs know.
+const CHECKS_AT = new Map<string, ChecksAtVersion>();
+
+function checksAt(level: 'baseline' | 'restricted', minor: number): ChecksAtVersion {
+  const key = `${level}:${minor}`;
+  let entry = CHECKS_AT.get(key);
+  if (!entry) {
+    const active = REGISTRY.filter(c => c.level === 'baseline' || level === 'restricted');
+    const overridden = new Set(level === 'restricted'
+      ? active.filter(c => c.overrides && minor >= (c.overridesSince ?? 0)).flatMap(c => c.overrides ?? [])
+      : []);
+    entry = { context: new RuleContext([], { kubernetesVersion: `1.${minor}` }), checks: active.filter(c => !overridden.has(c.id)) };
+    CHECKS_AT.set(key, entry);
+  }
+  return entry;
 }

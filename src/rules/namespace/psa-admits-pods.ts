@@ -2,7 +2,7 @@ import { ManifestObject } from '../../engine/manifest-object';
 import { IRuleCheck, RuleViolation } from '../../engine/rule';
 import { RuleContext } from '../../engine/rule-context';
 import { isPodBearing } from '../../private/pod-template';
-import { pssFailedChecks } from '../../private/pss-evaluate';
+import { pssFailedChecksOf } from '../../private/pss-evaluate';
 import { effectiveNamespace, namespaceObjects } from '../network/private/namespaces';
 import { psaModeLabels } from '../network/private/psa-labels';
 
@@ -24,7 +24,7 @@ export class PsaAdmitsPods implements IRuleCheck {
     // `latest` or no version: the cluster's own version, taken to be the target version.
     const pinned = PINNED.exec(enforce.version ?? '');
     const version = pinned ? pinned[1] : context.kubernetesVersion;
-    const failed = pssFailedChecks(object.manifest, enforce.level, version);
+    const failed = pssFailedChecksOf(object, enforce.level, version);
     if (failed.length === 0) return [];
     const written = `${enforce.level}${enforce.version ? ` (${enforce.versionKey}: ${enforce.version})` : ''}`;
     return [{

@@ -1,4 +1,5 @@
 import { configLines, configMapEntries } from './private/config-map';
+import { mayHoldSecretName } from './private/secret-name-marks';
 import { isLiteralSecretCandidate, looksLikeSecretName } from './private/secret-names';
 import { ManifestObject } from '../../engine/manifest-object';
 import { IRuleCheck, RuleViolation } from '../../engine/rule';
@@ -18,6 +19,8 @@ export class ConfigMapSecretKeyCheck implements IRuleCheck {
         violations.push({ message: `ConfigMap key "${entry.key}" is named like a secret and holds a literal value`, path: entry.path });
         continue;
       }
+      // A line's key is a run of the value's characters: a value with no mark holds no secret-looking key.
+      if (!mayHoldSecretName(entry.value)) continue;
       for (const line of configLines(entry.value)) {
         if (!looksLikeSecretName(line.key) || !isLiteralSecretCandidate(line.value)) continue;
         violations.push({

@@ -1,3 +1,5 @@
+import { boundedMemo } from './bounded-memo';
+
 /** A pattern that recognizes a credential by its content, whatever it is called. */
 export interface SecretPattern {
   /** What the value looks like, completing "looks like ...": `an AWS access key ID`. */
@@ -62,10 +64,19 @@ export function isHighEntropyToken(token: string): boolean {
  * undefined. The value itself is never returned, so callers cannot leak it into a message by accident.
  */
 export function secretContentKind(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  return typeof value === 'string' ? contentKindOfString(value) : undefined;
+}
+
+// ConfigMaps and env vars repeat the same values across manifests: each is judged once while it is remembered.
+const contentKindOfString = boundedMemo(contentKindByDetectors, 2048, 256);
+
+function contentKindByDetectors(value: string): string | undefined {
+  if (value.trim() === '') return undefined;
   for (const p of SECRET_PATTERNS) {
     if (p.pattern.test(value)) return p.description;
   }
+  // Stripping public material never lengthens the value, so a shorter value has no token long enough.
+  if (value.length < HIGH_ENTROPY_MIN_LENGTH) return undefined;
   const tokens = stripPublicMaterial(value).split(/[\s"'`,;=&|<>()[\]{}]+/);
   if (tokens.some(isHighEntropyToken)) return 'a high-entropy string (a random key or password)';
   return undefined;

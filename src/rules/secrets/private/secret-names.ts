@@ -1,3 +1,6 @@
+import { boundedMemo } from './bounded-memo';
+import { mayHoldSecretName } from './secret-name-marks';
+
 /**
  * Words that mark a name (an env var, a ConfigMap key) as holding a secret, matched anywhere in the name once
  * separators are removed, so `DB_PASSWORD`, `dbPassword`, `db.password` and `DBPASSWORD` all match.
@@ -56,8 +59,15 @@ export function nameWords(name: string): string[] {
     .map(w => w.toUpperCase());
 }
 
-/** True when the name looks like it holds a secret value. */
-export function looksLikeSecretName(name: string): boolean {
+/**
+ * True when the name looks like it holds a secret value. Most names hold none of the marks every secret-looking name
+ * holds, and names repeat across manifests: both are answered without splitting the name into words.
+ */
+export const looksLikeSecretName: (name: string) => boolean = boundedMemo(
+  name => mayHoldSecretName(name) && looksLikeSecretNameByWords(name), 4096, 256);
+
+/** The definition `looksLikeSecretName` answers by: the name's words against the lists above. */
+export function looksLikeSecretNameByWords(name: string): boolean {
   const words = nameWords(name);
   if (words.length === 0) return false;
   const compact = words.join('');
