@@ -2,7 +2,6 @@ import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { STDIN_PATH } from './collect-files';
 import { StartHelper } from './decode-ahead';
-import { startDecodeAheadThread } from './decode-ahead-thread';
 import { describeUnlisted, listImages } from './images';
 import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
@@ -299,7 +298,6 @@ export function processIo(): CliIo {
     // the main thread, after standard output.
     stderr: text => { writeStdoutSync(text, 2); },
     cwd: process.cwd(),
-    decodeHelper: startDecodeAheadThread,
     readStdin: maxBytes => new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let total = 0;

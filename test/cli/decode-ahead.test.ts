@@ -47,18 +47,25 @@ describe('scanAhead', () => {
     expect(claims(request!).every(c => c === Claim.READER)).toBe(true);
   });
 
-  test('gives the report of scan with the helper in a worker thread, which starts while the scan reads', async () => {
-    let request: DecodeAheadRequest | undefined;
-    let worker: Worker | undefined;
-    const result = await scanAhead(PATHS, { cwd: REPO }, (r, transfer) => {
-      request = r;
-      // The worker runs the TypeScript sources: it starts late, so the scan decodes its first files itself.
-      worker = new Worker(`require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(path.join(REPO, 'tsconfig.dev.json'))} });
-        require(${JSON.stringify(path.join(REPO, 'src', 'cli', 'decode-ahead-worker.ts'))});`, { eval: true, workerData: r, transferList: transfer });
-    });
-    expect(printed(result)).toEqual(expected);
-    expect(claims(request!).every(c => c !== Claim.FREE)).toBe(true);
-    await worker!.terminate();
+  test('gives the report of scan with the helper in a worker thread', async () => {
+    // The worker runs the TypeScript sources: it is started, and has loaded them, before the scan begins.
+    const worker = new Worker(`require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(path.join(REPO, 'tsconfig.dev.json'))} });
+      require(${JSON.stringify(path.join(REPO, 'src', 'cli', 'decode-ahead-worker.ts'))});
+      require('worker_threads').parentPort.postMessage('loaded');`, { eval: true });
+    try {
+      await new Promise(resolve => worker.once('message', resolve));
+      let request: DecodeAheadRequest | undefined;
+      const result = await scanAhead(PATHS, { cwd: REPO }, (r, transfer) => {
+        request = r;
+        worker.postMessage(r, transfer);
+      });
+      expect(printed(result)).toEqual(expected);
+      expect(claims(request!).every(c => c !== Claim.FREE)).toBe(true);
+      // The two threads ran side by side: the helper decoded some of the files.
+      expect(claims(request!)).toContain(Claim.HELPER);
+    } finally {
+      await worker.terminate();
+    }
   }, 60_000);
 
   test('decodes here a file the helper took and never posted, when its thread ends', async () => {
