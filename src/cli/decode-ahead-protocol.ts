@@ -34,7 +34,7 @@ export interface DecodeAheadRequest {
   readonly inFlightLimitBytes: number;
   /** Slot.CLAIMS + files.length Int32 slots. */
   readonly shared: SharedArrayBuffer;
-  /** Where the helper posts a DecodedFile per file it claimed, in file order. */
+  /** Where the helper posts the files it claimed, decoded, in file order: arrays of DecodedFile. */
   readonly port: MessagePort;
 }
 

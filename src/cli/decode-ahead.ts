@@ -19,7 +19,9 @@ export type StartHelper = (request: DecodeAheadRequest, transfer: MessagePort[])
 export class DecodeAhead {
   private readonly shared: Int32Array;
   private readonly port: MessagePort;
-  private readonly arrived: DecodedFile[] = [];
+  /** Files posted and not taken yet, from `head` on. */
+  private arrived: DecodedFile[] = [];
+  private head = 0;
   private waiting?: () => void;
   private closed = false;
   /** Set when the helper's end of the channel closed: its thread ended, whether it was done or failed. */
@@ -29,8 +31,8 @@ export class DecodeAhead {
     this.shared = new Int32Array(new SharedArrayBuffer((Slot.CLAIMS + files.length) * Int32Array.BYTES_PER_ELEMENT));
     const channel = new MessageChannel();
     this.port = channel.port1;
-    this.port.on('message', (message: DecodedFile) => {
-      this.arrived.push(message);
+    this.port.on('message', (message: DecodedFile[]) => {
+      for (const file of message) this.arrived.push(file);
       this.waiting?.();
     });
     this.port.on('close', () => {
@@ -77,12 +79,22 @@ export class DecodeAhead {
 
   /** The next file the helper posted; undefined once its thread has ended and every file it posted was taken. */
   private next(): Promise<DecodedFile | undefined> {
-    if (this.arrived.length || this.helperGone) return Promise.resolve(this.arrived.shift());
+    if (this.head < this.arrived.length || this.helperGone) return Promise.resolve(this.shift());
     return new Promise(resolve => {
       this.waiting = () => {
         this.waiting = undefined;
-        resolve(this.arrived.shift());
+        resolve(this.shift());
       };
     });
+  }
+
+  private shift(): DecodedFile | undefined {
+    if (this.head >= this.arrived.length) return undefined;
+    const file = this.arrived[this.head++];
+    if (this.head === this.arrived.length) {
+      this.arrived = [];
+      this.head = 0;
+    }
+    return file;
   }
 }

@@ -89,10 +89,10 @@ describe('scanAhead', () => {
       const shared = new Int32Array(r.shared);
       const port = r.port as MessagePort;
       const post = port.postMessage.bind(port);
-      port.postMessage = (message: DecodedFile) => {
-        // In flight once this file is counted: at most the limit, plus the file posted past it.
-        most = Math.max(most, Atomics.load(shared, Slot.IN_FLIGHT) - message.bytes);
-        post(message);
+      port.postMessage = (batch: DecodedFile[]) => {
+        // In flight once the batch is counted: at most the limit, plus the last file, decoded while under it.
+        most = Math.max(most, Atomics.load(shared, Slot.IN_FLIGHT) - batch[batch.length - 1].bytes);
+        post(batch);
       };
       void serveDecodeAhead(request);
     });
