@@ -37,16 +37,29 @@ export function isPodBearing(object: ManifestObject): boolean {
 // (the manifests are read-only during an evaluation), so 64 rules over 10,000 objects do not allocate them anew.
 const TEMPLATES = new WeakMap<ManifestObject, PodTemplate | null>();
 const CONTAINERS = new WeakMap<PodTemplate, ContainerRef[]>();
+// The object-scope rules run one object at a time, all of them in a row: the last answer is the next one asked for,
+// and comparing one reference costs less than a WeakMap lookup (640,000 of them in a 10k scan).
+let lastObject: ManifestObject | undefined;
+let lastTemplate: PodTemplate | undefined;
+let lastPod: PodTemplate | undefined;
+let lastContainers: ContainerRef[] = [];
 
 /**
  * The pod template of an object that carries one (see pod-spec-paths.ts), or undefined for other objects (or a workload without a pod spec).
  * A Pod's own `metadata` is its pod metadata. Treat the result as read-only: it is shared by every rule.
  */
 export function podTemplateOf(object: ManifestObject): PodTemplate | undefined {
+  if (object === lastObject) return lastTemplate;
   const cached = TEMPLATES.get(object);
-  if (cached !== undefined) return cached ?? undefined;
-  const template = computePodTemplate(object);
-  TEMPLATES.set(object, template ?? null);
+  let template: PodTemplate | undefined;
+  if (cached !== undefined) {
+    template = cached ?? undefined;
+  } else {
+    template = computePodTemplate(object);
+    TEMPLATES.set(object, template ?? null);
+  }
+  lastObject = object;
+  lastTemplate = template;
   return template;
 }
 
@@ -74,11 +87,14 @@ function computePodTemplate(object: ManifestObject): PodTemplate | undefined {
  * read-only: it is shared by every rule.
  */
 export function containersOf(pod: PodTemplate): ContainerRef[] {
+  if (pod === lastPod) return lastContainers;
   let refs = CONTAINERS.get(pod);
   if (!refs) {
     refs = computeContainers(pod);
     CONTAINERS.set(pod, refs);
   }
+  lastPod = pod;
+  lastContainers = refs;
   return refs;
 }
 

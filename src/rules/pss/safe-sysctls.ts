@@ -13,9 +13,13 @@ export class SafeSysctlsCheck implements IRuleCheck {
   public check(object: ManifestObject, context: RuleContext): RuleViolation[] {
     const pod = pssPodOf(object);
     if (!pod) return [];
+    const sysctls = arrayAt(podSecurityContext(pod), 'sysctls');
+    // A pod without sysctls passes at every version: the version is read (and the pod judged again when its
+    // namespace pins another) only for a pod that sets some.
+    if (sysctls.length === 0) return [];
     const allowed = safeSysctls(context.kubernetesMinor);
     const violations: RuleViolation[] = [];
-    arrayAt(podSecurityContext(pod), 'sysctls').forEach((sysctl, index) => {
+    sysctls.forEach((sysctl, index) => {
       // A sysctl without a string name decodes to the empty name, which is not allowed either.
       const name = isObject(sysctl) && typeof sysctl.name === 'string' ? sysctl.name : '';
       if (allowed.includes(name)) return;

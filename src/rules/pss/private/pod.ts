@@ -12,8 +12,12 @@ export interface PssPod {
 export function pssPodOf(object: ManifestObject): PssPod | undefined {
   const template = podTemplateOf(object);
   if (!template) return undefined;
-  return { template, containers: containersOf(template) };
+  // The 19 checks ask for the same object's pod one after the other: one PssPod for all of them.
+  if (template !== lastPod?.template) lastPod = { template, containers: containersOf(template) };
+  return lastPod;
 }
+
+let lastPod: PssPod | undefined;
 
 /** `value[key]` when it is a JSON object; undefined for anything else, so odd shapes read as "unset". */
 export function objectAt(value: unknown, key: string): { [key: string]: any } | undefined {

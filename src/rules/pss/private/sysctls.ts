@@ -11,6 +11,13 @@ const SAFE_SYSCTLS_SINCE: Array<[number, string[]]> = [
 ];
 
 /** The sysctls PSS baseline accepts at a Kubernetes minor version. */
-export function safeSysctls(minor: number): string[] {
-  return SAFE_SYSCTLS_SINCE.filter(([since]) => minor >= since).flatMap(([, names]) => names);
+export function safeSysctls(minor: number): readonly string[] {
+  let names = BY_MINOR.get(minor);
+  if (names === undefined) {
+    names = SAFE_SYSCTLS_SINCE.filter(([since]) => minor >= since).flatMap(([, added]) => added);
+    BY_MINOR.set(minor, names);
+  }
+  return names;
 }
+
+const BY_MINOR = new Map<number, readonly string[]>();
