@@ -1,4 +1,6 @@
-import { ACCIDENTAL_WORDS, DESCRIPTIVE_SUFFIXES, NOT_SECRET_NAMES, SECRET_NAME_TOKENS, SECRET_NAME_WORDS } from './secret-names';
+import {
+  ACCIDENTAL_WORDS, DESCRIPTIVE_SUFFIXES, KEY_CONTENT_WORDS, NOT_SECRET_KEY_QUALIFIERS, NOT_SECRET_NAMES, SECRET_NAME_TOKENS, SECRET_NAME_WORDS,
+} from './secret-names';
 import { celString, celStrings } from '../../../private/cel-form';
 
 /**
@@ -14,7 +16,10 @@ export function celLooksLikeSecretName(name: string): string {
     + ` && !(sn_words.join('') in ${celStrings(NOT_SECRET_NAMES)})`
     + ` && !(sn_words[size(sn_words) - 1] in ${celStrings(DESCRIPTIVE_SUFFIXES)})`
     + ` && ([sn_words.filter(w, !(w in ${celStrings(ACCIDENTAL_WORDS)})).join('')].all(sn_meaningful, ${celStrings(SECRET_NAME_WORDS)}.exists(s, sn_meaningful.contains(s)))`
-    + ` || sn_words.exists(w, w in ${celStrings(SECRET_NAME_TOKENS)})))`;
+    + ` || sn_words.exists(w, w in ${celStrings(SECRET_NAME_TOKENS)})`
+    // namesAKey: a last word KEY not qualified as a non-secret key, or KEY and a word for its content.
+    + ` || (size(sn_words) > 1 && ((sn_words[size(sn_words) - 1] == 'KEY' && !(sn_words[size(sn_words) - 2] in ${celStrings(NOT_SECRET_KEY_QUALIFIERS)}))`
+    + ` || (sn_words[size(sn_words) - 2] == 'KEY' && sn_words[size(sn_words) - 1] in ${celStrings(KEY_CONTENT_WORDS)})))))`;
 }
 
 /**

@@ -34,14 +34,14 @@ export const DESCRIPTIVE_SUFFIXES = [
  * A name whose last word is KEY holds a key (`AZURE_BATCH_KEY`, `STRIPE_KEY`), unless the word before it says what
  * kind of non-secret key it is: a public key, or a key that names a record or a field (`CACHE_KEY`, `SORT_KEY`).
  */
-const NOT_SECRET_KEY_QUALIFIERS = [
+export const NOT_SECRET_KEY_QUALIFIERS = [
   'PUBLIC', 'PRIMARY', 'FOREIGN', 'SORT', 'PARTITION', 'RANGE', 'HASH', 'ROUTING', 'SHARD', 'CACHE', 'LOOKUP', 'INDEX',
   'GROUP', 'LABEL', 'TAG', 'FIELD', 'COLUMN', 'QUERY', 'PARAM', 'MAP', 'JSON', 'YAML', 'HOT', 'SHORTCUT', 'IDEMPOTENCY',
   'DEDUP', 'DEDUPLICATION', 'METRIC', 'OBJECT', 'BUCKET', 'PREFIX', 'SUFFIX', 'LOCK', 'QUEUE', 'TOPIC',
 ];
 
 /** Last words that, after KEY, make the name hold the key itself: `OCI_CLI_KEY_CONTENT`, `SIGNING_KEY_PEM`. */
-const KEY_CONTENT_WORDS = ['CONTENT', 'CONTENTS', 'DATA', 'MATERIAL', 'VALUE', 'PEM', 'B64', 'BASE64'];
+export const KEY_CONTENT_WORDS = ['CONTENT', 'CONTENTS', 'DATA', 'MATERIAL', 'VALUE', 'PEM', 'B64', 'BASE64'];
 
 /** True for a name that holds a key by its last words (see NOT_SECRET_KEY_QUALIFIERS and KEY_CONTENT_WORDS). */
 function namesAKey(words: string[]): boolean {
