@@ -75,8 +75,8 @@ export const MUTANTS: Mutant[] = [
   {
     name: 'a rule throws on a number where a list belongs (sysctls iterated without a type check)',
     file: 'src/rules/pss/safe-sysctls.ts',
-    find: "arrayAt(podSecurityContext(pod), 'sysctls').forEach(",
-    replace: '(podSecurityContext(pod)?.sysctls ?? []).forEach(',
+    find: "const sysctls = arrayAt(podSecurityContext(pod), 'sysctls');",
+    replace: 'const sysctls: any = podSecurityContext(pod)?.sysctls ?? [];',
     tests: ['test/property/scanner-results.test.ts'],
     testNamePattern: 'no rule crashes on null',
   },
