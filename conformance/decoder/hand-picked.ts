@@ -114,6 +114,28 @@ const HAND_PICKED_LIST: HandPicked[] = [
   { id: 'hand:only-separators-and-nulls', text: '---\n---\nnull\n---\n~\n' },
   { id: 'hand:anchor-alias', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: &n p, labels: {app: *n}}\n' },
   { id: 'hand:undefined-alias', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: *n}\n' },
+  // Block style, as most manifests are written: the plain block reader reads these line by line (or declines them for
+  // the full composer), so each is a way to make a line-based reading differ from go-yaml's.
+  { id: 'hand:block-privileged-no-break-space', text: pod('      privileged: true\u00a0\n') },
+  { id: 'hand:block-privileged-comment-after', text: pod('      privileged: true # false\n') },
+  { id: 'hand:block-privileged-tab-comment-after', text: pod('      privileged: true\t# false\n') },
+  { id: 'hand:block-privileged-trailing-spaces', text: pod('      privileged: true   \n') },
+  { id: 'hand:block-privileged-literal-scalar', text: pod('      privileged: |\n        true\n') },
+  { id: 'hand:block-privileged-quoted-key', text: pod('      "privileged": true\n') },
+  { id: 'hand:block-privileged-space-before-colon', text: pod('      privileged : true\n') },
+  { id: 'hand:block-privileged-quoted-value', text: pod("      privileged: 'true'\n") },
+  { id: 'hand:block-privileged-one-column-left', text: pod('     privileged: true\n') },
+  { id: 'hand:block-privileged-at-container-level', text: pod('    privileged: true\n') },
+  { id: 'hand:block-privileged-continues-next-line', text: pod('      privileged: true\n        false\n') },
+  { id: 'hand:block-privileged-line-separator', text: pod('      privileged: true\u2028\n') },
+  { id: 'hand:block-privileged-next-line', text: pod('      privileged: true\u0085false\n') },
+  { id: 'hand:block-runAsUser-comment-after', text: podRunAs('0 # 1000') },
+  { id: 'hand:block-runAsUser-no-break-space', text: podRunAs('0\u00a0') },
+  { id: 'hand:block-hostPID-after-comment', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  # hostPID: false\n  hostPID: y\n  containers:\n  - name: c\n    image: nginx\n' },
+  { id: 'hand:block-hostNetwork-after-blank-lines', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n\n\n  hostNetwork: on\n  containers:\n  - name: c\n    image: nginx\n' },
+  { id: 'hand:block-second-container-privileged', text: `${pod('      privileged: false\n')}  - name: d\n    image: nginx\n    securityContext:\n      privileged: yes\n` },
+  { id: 'hand:block-indented-sequence', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        privileged: True\n' },
+  { id: 'hand:block-capabilities-add', text: pod('      capabilities:\n        add:\n        - SYS_ADMIN\n        drop: []\n') },
 ];
 
 export const HAND_PICKED: readonly HandPicked[] = HAND_PICKED_LIST;
