@@ -10,6 +10,7 @@ export function ownString(s: string): string {
   if (own === undefined) {
     own = s.length < SLICE_MIN_LENGTH ? s : flatCopy(s);
     if (copies.size >= MAX_COPIES) copies.clear();
+    // Keyed by the copy: `s` itself may be the view of the text that must not be kept.
     copies.set(own, own);
   }
   return own;
@@ -26,11 +27,9 @@ const copies = new Map<string, string>();
  * its pieces (a dozen for a finding's message), several times the size of its characters, for as long as it lives.
  */
 export function flatCopy(s: string): string {
-  // Both ways build a new flat string from the characters. Normalizing is three times as fast as JSON's round trip
-  // (20,000 messages of a finding: 22 ms against 60 ms, 3.4 MB either way), but it changes a string that is not in
-  // NFC, which then takes the round trip. Cutting a piece out of `s + ' '`, or reading a character (which flattens
-  // in place), is faster still, but the piece is a view of a longer string and the flattened tree keeps its root:
-  // 0.5 MB more live in a 10k scan's report.
-  const normalized = s.normalize();
-  return normalized === s ? normalized : JSON.parse(JSON.stringify(s)) as string;
+  // JSON's round trip always builds a new flat string from the characters. Normalizing to NFC is three times as
+  // fast on a string built with `+`, but V8 gives back a substring as it is, view of its text and all, so it cannot
+  // serve ownString. Cutting a piece out of `s + ' '` is faster too, but the piece is a view of a string one character
+  // longer: 1.2 MB more live in a 10k scan's report.
+  return JSON.parse(JSON.stringify(s)) as string;
 }
