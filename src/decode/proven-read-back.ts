@@ -1,5 +1,6 @@
 import { ScalarStyle } from './goyaml/events';
 import { resolveScalar } from './goyaml/resolve';
+import { boundedMemo } from '../private/bounded-memo';
 
 /**
  * What a document written from a JSON value reads back as, proven from the value alone, so that the document need not
@@ -29,19 +30,12 @@ const NOT_PROVEN = Symbol('not proven');
 const MAX_DEPTH = 100;
 const SAFE_STRING = /^[A-Za-z0-9][A-Za-z0-9._/:@=+%,();-]*(?: [A-Za-z0-9._/:@=+%,();-]+)*$/;
 
-/** True for a string whose plain and quoted YAML forms both read back, in go-yaml v2, as the same string. */
-export function isProvenString(s: string): boolean {
-  let proven = PROVEN.get(s);
-  if (proven === undefined) {
-    proven = SAFE_STRING.test(s) && !s.endsWith(':') && !s.includes(': ') && readsAsItself(s);
-    // Keys and values repeat across a chart's objects: prove each once (bounded, for a chart of unique values).
-    if (PROVEN.size >= 20000) PROVEN.clear();
-    PROVEN.set(s, proven);
-  }
-  return proven;
-}
-
-const PROVEN = new Map<string, boolean>();
+/**
+ * True for a string whose plain and quoted YAML forms both read back, in go-yaml v2, as the same string. Keys and
+ * values repeat across a chart's objects: each is proven once.
+ */
+export const isProvenString: (s: string) => boolean = boundedMemo(
+  s => SAFE_STRING.test(s) && !s.endsWith(':') && !s.includes(': ') && readsAsItself(s), 20000);
 
 function readsAsItself(s: string): boolean {
   let resolved;

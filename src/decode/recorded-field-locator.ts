@@ -1,6 +1,7 @@
 import { FieldLineIndex } from './field-lines';
 import { parseFieldPath, PathStep } from '../cli/field-path';
 import { IFieldLocator } from '../engine/manifest-object';
+import { boundedMemo } from '../private/bounded-memo';
 
 /**
  * Finds the line of a field of an object from the lines the composer recorded for its document: a walk down the
@@ -67,16 +68,5 @@ export class RecordedFieldLocator implements IFieldLocator {
   }
 }
 
-/** Rules point at the same few paths on every object: each is parsed once (a bounded table). */
-function parsedPath(path: string): readonly PathStep[] {
-  let steps = PARSED.get(path);
-  if (steps === undefined) {
-    steps = parseFieldPath(path) ?? [];
-    if (PARSED.size >= MAX_PARSED) PARSED.clear();
-    PARSED.set(path, steps);
-  }
-  return steps;
-}
-
-const MAX_PARSED = 5000;
-const PARSED = new Map<string, readonly PathStep[]>();
+/** Rules point at the same few paths on every object: each is parsed once. */
+const parsedPath: (path: string) => readonly PathStep[] = boundedMemo(path => parseFieldPath(path) ?? [], 5000);

@@ -1,4 +1,4 @@
-import { boundedMemo } from './bounded-memo';
+import { boundedMemo } from '../../../private/bounded-memo';
 
 /** A pattern that recognizes a credential by its content, whatever it is called. */
 export interface SecretPattern {

@@ -1,4 +1,4 @@
-import { boundedMemo } from './bounded-memo';
+import { boundedMemo } from '../../../private/bounded-memo';
 import { mayHoldSecretName } from './secret-name-marks';
 
 /**

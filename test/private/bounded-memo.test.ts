@@ -1,4 +1,4 @@
-import { boundedMemo } from '../../src/rules/secrets/private/bounded-memo';
+import { boundedMemo } from '../../src/private/bounded-memo';
 
 describe('boundedMemo', () => {
   test('computes each string once while it is remembered, and gives the same results', () => {
