@@ -53,11 +53,10 @@ type ReadStep =
  */
 export function readManifests(paths: string[], options: ReadManifestsOptions, visitor: ManifestVisitor): ReadManifestsResult {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const reader = new StepReader(visitor);
+  const reader = new StepReader(visitor, options, maxBytes);
   for (const step of readSteps(paths, options)) {
-    if (step.kind === 'problems') reader.problem(step.problems);
-    else if (step.kind === 'file') reader.read(step.file.display, () => decodeFile(step.file, maxBytes).result);
-    else reader.read(step.name, () => decodeStdin(step.name, options, maxBytes));
+    if (step.kind === 'file') reader.visit(step.file.display, settled(() => decodeFile(step.file, maxBytes).result));
+    else reader.take(step);
   }
   return reader.result();
 }
@@ -74,26 +73,11 @@ export async function readManifestsAhead(
   const files = steps.flatMap(step => (step.kind === 'file' ? [step.file] : []));
   const ahead = new DecodeAhead(files, maxBytes, startHelper);
   try {
-    const reader = new StepReader(visitor);
+    const reader = new StepReader(visitor, options, maxBytes);
     let index = 0;
     for (const step of steps) {
-      if (step.kind === 'problems') {
-        reader.problem(step.problems);
-      } else if (step.kind === 'file') {
-        let decoded: DecodeResult | InputError;
-        try {
-          decoded = await ahead.take(index++);
-        } catch (e) {
-          if (!(e instanceof InputError)) throw e;
-          decoded = e;
-        }
-        reader.read(step.file.display, () => {
-          if (decoded instanceof InputError) throw decoded;
-          return decoded;
-        });
-      } else {
-        reader.read(step.name, () => decodeStdin(step.name, options, maxBytes));
-      }
+      if (step.kind === 'file') reader.visit(step.file.display, await ahead.take(index++).catch(inputErrorOnly));
+      else reader.take(step);
     }
     return reader.result();
   } finally {
@@ -123,26 +107,38 @@ function readSteps(paths: string[], options: ReadManifestsOptions): ReadStep[] {
   return steps;
 }
 
+/** `decode()`, or the InputError it throws (any other error is thrown on). */
+function settled(decode: () => DecodeResult): DecodeResult | InputError {
+  try {
+    return decode();
+  } catch (e) {
+    return inputErrorOnly(e);
+  }
+}
+
+function inputErrorOnly(e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  throw e;
+}
+
 /** Visits the decoded objects of each file and keeps the count of files and the problems. */
 class StepReader {
   private readonly problems: InputProblem[] = [];
   private files = 0;
 
-  constructor(private readonly visitor: ManifestVisitor) {}
+  constructor(private readonly visitor: ManifestVisitor, private readonly options: ReadManifestsOptions, private readonly maxBytes: number) {}
 
-  public problem(problems: InputProblem[]): void {
-    this.problems.push(...problems);
+  /** A step that is not a file: paths that could not be expanded, or standard input, which is read here. */
+  public take(step: Exclude<ReadStep, { kind: 'file' }>): void {
+    if (step.kind === 'problems') this.problems.push(...step.problems);
+    else this.visit(step.name, settled(() => decodeStdin(step.name, this.options, this.maxBytes)));
   }
 
-  /** Visits what `decode` gives for the file, or notes its problem when it throws an InputError. */
-  public read(file: string, decode: () => DecodeResult): void {
+  /** Visits the objects of a decoded file, or notes its problem. */
+  public visit(file: string, decoded: DecodeResult | InputError): void {
     this.files++;
-    let decoded: DecodeResult;
-    try {
-      decoded = decode();
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      this.problems.push(e.problem);
+    if (decoded instanceof InputError) {
+      this.problems.push(decoded.problem);
       return;
     }
     // Refused documents are reported in document order among the objects.
