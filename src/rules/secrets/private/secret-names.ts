@@ -1,5 +1,5 @@
-import { boundedMemo } from '../../../private/bounded-memo';
 import { mayHoldSecretName } from './secret-name-marks';
+import { boundedMemo } from '../../../private/bounded-memo';
 
 /**
  * Words that mark a name (an env var, a ConfigMap key) as holding a secret, matched anywhere in the name once
