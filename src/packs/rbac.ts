@@ -96,18 +96,20 @@ export function rbacPack(): RulePack {
       new Rule({
         id: 'rbac-create-workloads',
         severity: Severity.WARNING,
-        summary: 'No rule of a Role or ClusterRole grants create on pods or on workload kinds.',
+        summary: 'No rule of a Role or ClusterRole grants create, update or patch on pods or on workload kinds.',
         explanation: 'Whoever creates a pod, directly or through a Deployment, DaemonSet, StatefulSet, ReplicaSet, Job, CronJob or '
           + 'ReplicationController, chooses its image, its volumes and its ServiceAccount: it runs code with every permission of any '
-          + 'ServiceAccount of the namespace and reads every Secret it can mount there. A rule limited by resourceNames grants no create '
-          + 'at all (the name of a new object is not known when it is authorized), so it is not reported.' + ROLE_NOTE,
-        remediation: 'Remove create on these resources; leave pod creation to the controllers and the deploy pipeline, whose own '
-          + 'identities need it.' + ROLE_REMEDIATION,
+          + 'ServiceAccount of the namespace and reads every Secret it can mount there. update and patch do the same: a running pod\'s '
+          + 'container images can be changed in place, and a changed pod template (of any of these kinds but Job, whose template cannot '
+          + 'change) is rolled out as new pods. A rule limited by resourceNames grants no create at all (the name of a new object is not '
+          + 'known when it is authorized), so its create is not reported; its update and patch of the named objects are.' + ROLE_NOTE,
+        remediation: 'Remove create, update and patch on these resources; leave pod creation and rollouts to the controllers and the deploy '
+          + 'pipeline, whose own identities need them.' + ROLE_REMEDIATION,
         fields: [...RULES, ...WHO],
         equivalents: {
           // kube-linter reports the binding, and its resource list has "cronjob" (singular), so it misses cronjobs.
           kubeLinter: 'access-to-create-pods',
-          // Trivy also counts update, patch and delete.
+          // Trivy also counts delete.
           trivy: 'KSV-0048',
         },
         check: new CreateWorkloadsCheck(),

@@ -8,7 +8,10 @@
 export enum ApiAccessCheck {
   /** Allows get, list or watch on Secrets without resourceNames. Suppresses `rbac-secrets-read`. */
   READ_SECRETS = 'READ_SECRETS',
-  /** Allows create on pods, replicationcontrollers or a workload kind. Suppresses `rbac-create-workloads`. */
+  /**
+   * Allows create on pods, replicationcontrollers or a workload kind, or update or patch on one (a Job's excepted).
+   * Suppresses `rbac-create-workloads`.
+   */
   CREATE_WORKLOADS = 'CREATE_WORKLOADS',
   /** Allows pods/exec, pods/attach or pods/portforward (create or get). Suppresses `rbac-pod-exec`. */
   POD_EXEC = 'POD_EXEC',

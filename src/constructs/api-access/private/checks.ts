@@ -25,7 +25,7 @@ export const API_ACCESS_CHECKS: { [check in ApiAccessCheck]: ApiAccessCheckInfo 
   [ApiAccessCheck.CREATE_WORKLOADS]: {
     permission: CREATE_WORKLOADS,
     rule: 'rbac-create-workloads',
-    fix: 'remove create on these resources: whoever creates a pod chooses its image and ServiceAccount; let a reviewed manifest or a controller create them',
+    fix: 'remove create, update and patch on these resources: whoever creates or changes a pod chooses its image and ServiceAccount; let a reviewed manifest or a controller create and change them',
   },
   [ApiAccessCheck.POD_EXEC]: {
     permission: POD_EXEC,

@@ -10,15 +10,22 @@ export const READ_SECRETS: Permission = {
   namesLimit: true,
 };
 
-/** create on Pods or on any kind that creates Pods: whoever creates a pod chooses its image and ServiceAccount. */
+/**
+ * create on Pods or on any kind that creates Pods: whoever creates a pod chooses its image and ServiceAccount.
+ * update and patch count too: a pod's container images can be changed in place, and a changed pod template is
+ * rolled out as new pods (a Job's template cannot be changed, so only create counts for Jobs). A resourceNames limit
+ * voids create (a new object has no name yet when it is authorized), not update or patch of the named objects.
+ */
 export const CREATE_WORKLOADS: Permission = {
-  phrase: 'create pods (directly or through workloads)',
+  phrase: 'create or change pods (directly or through workloads)',
   requests: [
-    { groups: [CORE], resources: ['pods', 'replicationcontrollers'], verbs: ['create'] },
-    { groups: ['apps', 'extensions'], resources: ['deployments', 'daemonsets', 'statefulsets', 'replicasets'], verbs: ['create'] },
-    { groups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: ['create'] },
+    { groups: [CORE], resources: ['pods', 'replicationcontrollers'], verbs: ['create'], namesLimit: true },
+    { groups: ['apps', 'extensions'], resources: ['deployments', 'daemonsets', 'statefulsets', 'replicasets'], verbs: ['create'], namesLimit: true },
+    { groups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: ['create'], namesLimit: true },
+    { groups: [CORE], resources: ['pods', 'replicationcontrollers'], verbs: ['update', 'patch'] },
+    { groups: ['apps', 'extensions'], resources: ['deployments', 'daemonsets', 'statefulsets', 'replicasets'], verbs: ['update', 'patch'] },
+    { groups: ['batch'], resources: ['cronjobs'], verbs: ['update', 'patch'] },
   ],
-  namesLimit: true,
 };
 
 /**

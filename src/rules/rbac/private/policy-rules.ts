@@ -72,6 +72,11 @@ export interface PermissionRequests {
   readonly verbs: string[];
   /** True for cluster-scoped resources, which a Role or a RoleBinding never grants. */
   readonly clusterScoped?: boolean;
+  /**
+   * True when a rule limited by resourceNames does not grant these requests: `create` cannot be limited by name
+   * (the name of a new object is not known when it is authorized), so such a rule allows no create at all.
+   */
+  readonly namesLimit?: boolean;
 }
 
 /** A dangerous permission: what it lets a subject do and which requests grant it. */
@@ -80,8 +85,8 @@ export interface Permission {
   readonly phrase: string;
   readonly requests: PermissionRequests[];
   /**
-   * True when a rule limited by resourceNames does not grant it: reading named Secrets is least privilege, and
-   * `create` cannot be limited by name, so such a rule allows no create at all.
+   * True when a rule limited by resourceNames does not grant any of it: reading named Secrets is least privilege.
+   * (`PermissionRequests.namesLimit` says the same of some requests only.)
    */
   readonly namesLimit?: boolean;
 }
@@ -104,6 +109,7 @@ export function grantOf(
   const byResource = new Map<string, string[]>();
   for (const request of permission.requests) {
     if (options.namespaced && request.clusterScoped) continue;
+    if (request.namesLimit && rule.resourceNames.length > 0) continue;
     for (const group of request.groups) {
       for (const resource of request.resources) {
         for (const verb of request.verbs) {
