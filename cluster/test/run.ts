@@ -7,7 +7,9 @@
  * 3. the conformance corpus: our PSS verdicts against Pod Security Admission's, per check ID, 100% required.
  *
  * Between 2 and 3, ApiAccess: its objects admitted, and a token of the workload's ServiceAccount allowed exactly
- * what its Role grants (`--only-api-access` runs the harness check and this alone).
+ * what its Role grants (`--only-api-access` runs the harness check and this alone); then what rbac-create-workloads
+ * rests on: which kinds let a stored object's image be changed, and what a resourceNames limit voids
+ * (`--only-workload-writes` runs the harness check and this alone).
  *
  * Before them, the admission policies AdmissionGuardrails generates are held against their rules object by object
  * (`admission-policy agreement N/M`, 100% required), with the server's defaulting of requests and the suppression
@@ -16,7 +18,7 @@
  * Every create is real (stored) and uses `--warnings-as-errors`. Prints `cluster agreement N/M` at the end and
  * exits 0 only when every test passes.
  *
- *   npx projen cluster [-- --samples 300] [-- --only-admission | --only-api-access]
+ *   npx projen cluster [-- --samples 300] [-- --only-admission | --only-api-access | --only-workload-writes]
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -30,6 +32,7 @@ import { externalSecretCrd } from './crd';
 import { defaultWorkloads, deploymentSamples } from './hardened';
 import { create, kubectl } from './kubectl';
 import { checkPredictions } from './predictions';
+import { checkWorkloadWrites } from './workload-writes';
 import { loadExamples } from '../../conformance/examples';
 
 const args = process.argv.slice(2);
@@ -122,13 +125,23 @@ async function apiAccess(): Promise<void> {
   console.log(`  (${elapsed(t)})`);
 }
 
+async function workloadWrites(): Promise<void> {
+  const t = Date.now();
+  console.log('\n== rbac-create-workloads: which kinds let a stored object\'s image be changed, and what resourceNames voids');
+  const result = await checkWorkloadWrites();
+  for (const line of result.lines) console.log(`  ${line}`);
+  result.failures.forEach(fail);
+  console.log(`  (${elapsed(t)})`);
+}
+
 async function main() {
   let t = Date.now();
   console.log('== 0. the harness can fail');
   await harnessCanFail();
   console.log(`  (${elapsed(t)})`);
-  if (args.includes('--only-api-access')) {
-    await apiAccess();
+  if (args.includes('--only-api-access') || args.includes('--only-workload-writes')) {
+    if (args.includes('--only-api-access')) await apiAccess();
+    if (args.includes('--only-workload-writes')) await workloadWrites();
     console.log(`\ncluster: ${failures.length ? `${failures.length} failure(s)` : 'all tests passed'} in ${elapsed(started)}`);
     process.exit(failures.length ? 1 : 0);
   }
@@ -195,6 +208,8 @@ async function main() {
 
   // The corpus and the predictions are about Pod Security and quotas: without our policies in the way.
   await removeAdmissionPolicies(admission.manifests);
+
+  await workloadWrites();
 
   // ------------------------------------------------------------------------------------------------ 3. corpus
   t = Date.now();
