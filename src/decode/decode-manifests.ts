@@ -31,6 +31,12 @@ export interface DecodeOptions {
    */
   readonly writtenFrom?: readonly unknown[];
   /**
+   * `provenReadBack` of each document of `writtenFrom`, when the caller took it as it wrote the text: the values
+   * the text was written from, not the documents as they may be now.
+   * @default - taken here
+   */
+  readonly proven?: ReadonlyArray<object | undefined>;
+  /**
    * Whether string values are copies of their own. V8 keeps a substring of 13 or more characters as a view of the
    * whole text, so values kept after the text is gone must be copies; values serialized at once (to cross to
    * another thread) need not be.
@@ -61,7 +67,7 @@ export function decodeManifests(text: string, file: string, options: DecodeOptio
   const chunks = splitDocuments(text, file);
   const writtenFrom = !record && options.writtenFrom?.length === chunks.length ? options.writtenFrom : undefined;
   chunks.forEach((chunk, documentIndex) => {
-    const proven = writtenFrom ? provenReadBack(writtenFrom[documentIndex]) : undefined;
+    const proven = !writtenFrom ? undefined : options.proven ? options.proven[documentIndex] : provenReadBack(writtenFrom[documentIndex]);
     // A list is parsed: its items' lines come from the parse.
     if (proven !== undefined && !('items' in proven)) {
       // The emitter starts a document's root mapping on its first line.

@@ -20,6 +20,7 @@ import { CollectedObject } from './private/collect-objects';
 import { evaluateOutput, OutputEvaluation } from './private/evaluate-output';
 import { guardrailFailure } from './private/failure';
 import { prepareForCheck } from './private/prepare';
+import { StringifyHelper } from './private/stringify-helper';
 import { SynthesisHook } from './private/synthesis-hook';
 import { SynthesisOutput } from './private/synthesis-output';
 
@@ -133,6 +134,8 @@ export class Guardrails {
     const guardrails = new Guardrails(scope, props);
     const root = scope.node.root;
     SynthesisHook.of(root).addOutputCheck(100, output => guardrails.runAtSynthesis(output));
+    // Loads cdk8s in a second thread while the app is built, to write half of the YAML at synthesis.
+    StringifyHelper.prestart();
     ENABLED.set(scope, guardrails);
     ensureAspectsRunAtSynthesis(root);
     return guardrails;

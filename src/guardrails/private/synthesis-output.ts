@@ -1,4 +1,5 @@
 import { ApiObject, Yaml } from 'cdk8s';
+import { CDK8S_STRINGIFY } from './write-yaml';
 import { formatInputProblem, InputError } from '../../cli/input-error';
 import { decodeManifests, DecodedObject } from '../../decode';
 
@@ -41,6 +42,8 @@ export interface TextToDecode {
   readonly text: string;
   readonly docs: unknown[];
   readonly owners: Array<ApiObject | undefined>;
+  /** `provenReadBack` of each document, when it was taken as the text was written. */
+  readonly proven?: ReadonlyArray<object | undefined>;
 }
 
 /**
@@ -51,7 +54,7 @@ export interface TextToDecode {
 export class SynthesisOutput {
   /** The texts of `app.synth()` or `app.synthYaml()`: every object of the app is in them. */
   public static ofTexts(texts: TextToDecode[]): SynthesisOutput {
-    return new SynthesisOutput(texts.map(t => decodeText(t.name, t.text, t.docs, t.owners, false)), true);
+    return new SynthesisOutput(texts.map(t => decodeText(t.name, t.text, t.docs, t.owners, false, t.proven)), true);
   }
 
   /** The objects `Chart.toJson()` returns, each judged from the YAML cdk8s would write for it. */
@@ -141,17 +144,16 @@ function jsonText(doc: unknown, owner: ApiObject | undefined, extra: boolean): O
   return decodeText(name, Yaml.stringify(doc), [doc], [owner], extra);
 }
 
-/** cdk8s's own stringify, as it was when the library loaded: every text here is its output of `docs`. */
-const CDK8S_STRINGIFY = Yaml.stringify;
-
 /** Decodes a text; a text the decoder refuses fails the synthesis, naming the construct whose document it is. */
-function decodeText(name: string, text: string, docs: unknown[], owners: Array<ApiObject | undefined>, extra: boolean): OutputText {
+function decodeText(
+  name: string, text: string, docs: unknown[], owners: Array<ApiObject | undefined>, extra: boolean, proven?: ReadonlyArray<object | undefined>,
+): OutputText {
   try {
     // Guardrail findings name constructs, not lines of the output: no field lines to record. Documents whose values
     // provably read back as themselves are not parsed; that proof rests on the text being cdk8s's stringify of
     // `docs`, so a stringify replaced since the library loaded turns it off.
     const writtenFrom = Yaml.stringify === CDK8S_STRINGIFY ? docs : undefined;
-    const decoded = decodeManifests(text, name, { fieldLines: false, writtenFrom });
+    const decoded = decodeManifests(text, name, { fieldLines: false, writtenFrom, proven: writtenFrom ? proven : undefined });
     return { name, docs, owners, extra, text, objects: decoded.objects, refused: decoded.refused.length };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;

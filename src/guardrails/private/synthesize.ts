@@ -5,6 +5,7 @@ import { IConstruct } from 'constructs';
 import { closeLog, lastRenders, openLog, recordChartRender, renderedBy, rendersAs } from './render-log';
 import { SynthesisOutput, TextToDecode } from './synthesis-output';
 import { writeFilesAtomically } from './write-files';
+import { startWritingYaml, YamlInWriting } from './write-yaml';
 
 /** Runs the checks over a synthesis output; throws to stop the synthesis. */
 export type CheckOutput = (output: SynthesisOutput) => void;
@@ -82,7 +83,7 @@ class FileCapture {
   private readonly outdir: string;
   private readonly existed: boolean;
   private readonly entriesBefore: Set<string>;
-  private readonly files = new Map<string, TextToDecode>();
+  private readonly files = new Map<string, { file: Omit<TextToDecode, 'text' | 'proven'>; yaml: YamlInWriting }>();
   private readonly deferred: Array<() => void> = [];
   private readonly save: typeof Yaml.save;
   private readonly log: ApiObject[];
@@ -113,7 +114,7 @@ class FileCapture {
 
   /** The held texts, in the order they were first saved. */
   public texts(): TextToDecode[] {
-    return [...this.files.values()];
+    return [...this.files.values()].map(({ file, yaml }) => ({ ...file, text: yaml.text(), proven: yaml.proven }));
   }
 
   /** Puts Yaml.save and the app back as they were. */
@@ -149,13 +150,13 @@ class FileCapture {
 
   private hold(filePath: string, docs: unknown[]): void {
     const copy = [...docs];
-    // The same text cdk8s's Yaml.save writes.
-    const text = Yaml.stringify(...copy);
+    // The same text cdk8s's Yaml.save writes, put together when the checks need it.
+    const yaml = startWritingYaml(copy);
     const fromLog = copy.some(d => !renderedBy(d)) ? lastRenders(copy, this.log) : undefined;
     const owners = copy.map((doc, i) => renderedBy(doc) ?? fromLog?.[i] ?? this.findByName(doc));
     // A later save to the same path replaces the file, as it would on disk.
     this.files.delete(filePath);
-    this.files.set(filePath, { name: filePath, text, docs: copy, owners });
+    this.files.set(filePath, { file: { name: filePath, docs: copy, owners }, yaml });
   }
 
   /** Last resort for a document rendered outside `Chart.toJson()` and the log: its kind and name. */

@@ -1,0 +1,81 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart, Yaml } from 'cdk8s';
+import { FailOn, Guardrails, Packs } from '../../src';
+import { StringifyHelper } from '../../src/guardrails/private/stringify-helper';
+
+// With the guardrails on, `app.synth()` writes part of the YAML in a second thread. What it writes must be, byte for
+// byte, what cdk8s alone writes, and the checks must judge it as written.
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-parallel-'));
+}
+
+/** Values a YAML emitter may write several ways, or that read back as something else when written plain. */
+const AWKWARD = ['yes', '0x10', '1e3', '', ' padded ', 'two\nlines', 'café', '- item', 'key: value', '#comment', '~', '12:30'];
+
+/** Charts of 1, 2 and 240 documents; every third ConfigMap holds values the helper is never sent. */
+function build(outdir: string): App {
+  const app = new App({ outdir });
+  [1, 2, 240].forEach((count, c) => {
+    const chart = new Chart(app, `chart${c}`, { namespace: `team${c}` });
+    for (let i = 0; i < count; i++) {
+      const data: { [key: string]: string } = { plain: `value-${i}`, image: `registry.example.com/web:1.${i % 10}.0` };
+      if (i % 3 === 0) data.awkward = AWKWARD[i % AWKWARD.length];
+      new ApiObject(chart, `config${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `config-${i}`, labels: { index: `n${i}` } }, data });
+    }
+    // Last in its file, so in the half the helper writes.
+    new ApiObject(chart, 'root-pod', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `root-pod-${c}` },
+      spec: { containers: [{ name: 'app', image: 'registry.example.com/app:1.0.0', securityContext: { privileged: true } }] },
+    });
+  });
+  return app;
+}
+
+function files(dir: string): Map<string, string> {
+  return new Map(fs.readdirSync(dir).filter(f => f.endsWith('.yaml')).sort().map(f => [f, fs.readFileSync(path.join(dir, f), 'utf-8')]));
+}
+
+describe('app.synth() with the guardrails writes YAML in two threads', () => {
+  test('every file is byte for byte what cdk8s writes alone, and the helper wrote part of it', () => {
+    const plain = build(tempDir());
+    plain.synth();
+
+    const checked = build(tempDir());
+    const guardrails = Guardrails.enable(checked, { packs: [Packs.pssBaseline()], quiet: true, failOn: FailOn.NEVER });
+    expect(StringifyHelper.waitUntilReady(30_000)).toBe(true);
+    const before = StringifyHelper.documentsWritten;
+    checked.synth();
+    const written = StringifyHelper.documentsWritten - before;
+
+    expect([...files(checked.outdir).keys()]).toEqual([...files(plain.outdir).keys()]);
+    for (const [name, text] of files(plain.outdir)) expect(files(checked.outdir).get(name)).toBe(text);
+    // The second half of each file's documents, less every third ConfigMap (awkward values): about 84 of 247.
+    expect(written).toBeGreaterThan(60);
+    expect(written).toBeLessThan(124);
+
+    // The pods the helper wrote are judged, and traced back to their constructs.
+    const privileged = guardrails.lastReport!.findings.filter(f => f.ruleId === 'pss-privileged');
+    expect(privileged.map(f => f.constructPath).sort()).toEqual(['chart0/root-pod', 'chart1/root-pod', 'chart2/root-pod']);
+  });
+
+  test('with Yaml.stringify replaced, every document is written by the replacement, in this thread', () => {
+    const original = Yaml.stringify;
+    Yaml.stringify = (...docs: any[]) => `# replaced\n${original(...docs)}`;
+    try {
+      const app = build(tempDir());
+      Guardrails.enable(app, { packs: [Packs.pssBaseline()], quiet: true, failOn: FailOn.NEVER });
+      expect(StringifyHelper.waitUntilReady(30_000)).toBe(true);
+      const before = StringifyHelper.documentsWritten;
+      app.synth();
+      expect(StringifyHelper.documentsWritten).toBe(before);
+      for (const text of files(app.outdir).values()) expect(text.startsWith('# replaced\n')).toBe(true);
+    } finally {
+      Yaml.stringify = original;
+    }
+  });
+});
