@@ -4,6 +4,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Yaml } from 'cdk8s';
 import { FailOn, Guardrails, Packs } from '../../src';
 import { StringifyHelper } from '../../src/guardrails/private/stringify-helper';
+import { startWritingYaml } from '../../src/guardrails/private/write-yaml';
 
 // With the guardrails on, `app.synth()` writes part of the YAML in a second thread. What it writes must be, byte for
 // byte, what cdk8s alone writes, and the checks must judge it as written.
@@ -78,4 +79,26 @@ describe('app.synth() with the guardrails writes YAML in two threads', () => {
       Yaml.stringify = original;
     }
   });
+});
+
+describe('a helper thread that stops', () => {
+  test('leaves the documents it was sent to this thread: the text is the same, and the next synthesis starts a new helper', async () => {
+    StringifyHelper.prestart();
+    expect(StringifyHelper.waitUntilReady(30_000)).toBe(true);
+    const docs = Array.from({ length: 400 }, (_, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `config-${i}` }, data: { key: `value-${i}` } }));
+    const before = StringifyHelper.documentsWritten;
+    // The thread is gone before it answers, and this thread has not heard of it: it waits, then writes them itself.
+    StringifyHelper._stopUnannounced();
+    const writing = startWritingYaml(docs);
+    expect(writing.text()).toBe(Yaml.stringify(...docs));
+    expect(StringifyHelper.documentsWritten).toBe(before);
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect(StringifyHelper.ready()).toBeUndefined();
+
+    StringifyHelper.prestart();
+    expect(StringifyHelper.waitUntilReady(30_000)).toBe(true);
+    expect(startWritingYaml(docs).text()).toBe(Yaml.stringify(...docs));
+    // A new helper, with its own count: the second half of the 400.
+    expect(StringifyHelper.documentsWritten).toBe(200);
+  }, 60_000);
 });

@@ -250,4 +250,25 @@ export const MUTANTS: Mutant[] = [
     replace: "return parts.join('\\n');",
     tests: ['test/decode/plain-block-document.test.ts'],
   },
+  {
+    name: 'the YAML the helper thread wrote is put back in the wrong order',
+    file: 'src/guardrails/private/write-yaml.ts',
+    find: 'parts[index] = texts ? texts[k] :',
+    replace: 'parts[index] = texts ? texts[texts.length - 1 - k] :',
+    tests: ['test/guardrails/parallel-yaml.test.ts'],
+  },
+  {
+    name: 'a stopped helper thread is never replaced',
+    file: 'src/guardrails/private/stringify-helper.ts',
+    find: "(existing && !existing.failed)) return;",
+    replace: "existing !== undefined) return;",
+    tests: ['test/guardrails/parallel-yaml.test.ts'],
+  },
+  {
+    name: 'finding messages are kept as the tree of pieces they were joined from',
+    file: 'src/private/own-string.ts',
+    find: '  s.charCodeAt(0);\n  return s;',
+    replace: '  return s;',
+    tests: ['test/private/own-string.test.ts'],
+  },
 ];

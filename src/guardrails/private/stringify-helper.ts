@@ -17,7 +17,9 @@ import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worke
 export class StringifyHelper {
   /** Starts the helper of this process (once), so that it loads cdk8s while the app is being built. */
   public static prestart(): void {
-    if (process.env.CDK8S_HARDENED_THREADS === '0' || SHARED[HELPER] !== undefined) return;
+    const existing = SHARED[HELPER];
+    // A helper that failed is replaced; where none could start (null), none is tried again.
+    if (process.env.CDK8S_HARDENED_THREADS === '0' || existing === null || (existing && !existing.failed)) return;
     SHARED[HELPER] = null;
     try {
       SHARED[HELPER] = new StringifyHelper();
@@ -40,9 +42,14 @@ export class StringifyHelper {
     return StringifyHelper.ready() !== undefined;
   }
 
-  /** How many documents the helper has written in this process. */
+  /** How many documents the current helper has written. */
   public static get documentsWritten(): number {
     return SHARED[HELPER]?.written ?? 0;
+  }
+
+  /** Stops the helper's thread without telling this thread (as a crash would); for tests of the fallback. */
+  public static _stopUnannounced(): void {
+    void SHARED[HELPER]?.worker.terminate();
   }
 
   private readonly worker: Worker;
