@@ -260,8 +260,8 @@ export const MUTANTS: Mutant[] = [
   {
     name: 'a stopped helper thread is never replaced',
     file: 'src/guardrails/private/stringify-helper.ts',
-    find: "(existing && !existing.failed)) return;",
-    replace: "existing !== undefined) return;",
+    find: '(existing && !existing.failed)) return;',
+    replace: 'existing !== undefined) return;',
     tests: ['test/guardrails/parallel-yaml.test.ts'],
   },
   {
