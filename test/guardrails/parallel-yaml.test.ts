@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, Lazy, Yaml } from 'cdk8s';
 import { FailOn, Guardrails, Packs } from '../../src';
 import { StringifyHelper } from '../../src/guardrails/private/stringify-helper';
 import { startWritingYaml } from '../../src/guardrails/private/write-yaml';
@@ -78,6 +78,31 @@ describe('app.synth() with the guardrails writes YAML in two threads', () => {
     } finally {
       Yaml.stringify = original;
     }
+  });
+});
+
+describe('a synthesis that fails', () => {
+  test('leaves nothing behind in the helper: texts it never took are dropped by the next synthesis', () => {
+    // The first chart is written (half of it by the helper); rendering the second one throws, so the synthesis ends
+    // before it takes the first one's texts.
+    const failing = new App({ outdir: tempDir() });
+    const written = new Chart(failing, 'a-written');
+    for (let i = 0; i < 40; i++) new ApiObject(written, `config${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `config-${i}` } });
+    const broken = new Chart(failing, 'b-broken');
+    new ApiObject(broken, 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late' }, data: Lazy.any({ produce: () => { throw new Error('no data yet'); } }) });
+    Guardrails.enable(failing, { packs: [Packs.pssBaseline()], quiet: true });
+    expect(StringifyHelper.waitUntilReady(30_000)).toBe(true);
+    const before = StringifyHelper.documentsWritten;
+    expect(() => failing.synth()).toThrow(/no data yet/);
+    expect(StringifyHelper.documentsWritten).toBe(before);
+
+    const passing = new App({ outdir: tempDir() });
+    const chart = new Chart(passing, 'clean');
+    for (let i = 0; i < 20; i++) new ApiObject(chart, `config${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `config-${i}` } });
+    Guardrails.enable(passing, { packs: [Packs.pssBaseline()], quiet: true });
+    passing.synth();
+    expect(StringifyHelper.documentsWritten).toBe(before + 10);
+    expect(StringifyHelper._answersHeld).toBe(0);
   });
 });
 

@@ -47,6 +47,11 @@ export class StringifyHelper {
     return SHARED[HELPER]?.written ?? 0;
   }
 
+  /** Answers received and not taken yet; for tests. */
+  public static get _answersHeld(): number {
+    return SHARED[HELPER]?.answers.size ?? 0;
+  }
+
   /** Stops the helper's thread without telling this thread (as a crash would); for tests of the fallback. */
   public static _stopUnannounced(): void {
     void SHARED[HELPER]?.worker.terminate();
@@ -100,7 +105,9 @@ export class StringifyHelper {
     for (;;) {
       const answer = this.answers.get(id);
       if (answer) {
-        this.answers.delete(id);
+        // Files are taken in the order they were sent: an earlier answer still here belongs to a synthesis that
+        // failed before it took its texts (or to a file saved again since), and nobody will take it.
+        for (const earlier of this.answers.keys()) if (earlier <= id) this.answers.delete(earlier);
         if (!answer.texts || answer.texts.length !== count) return undefined;
         this.written += count;
         return answer.texts;
