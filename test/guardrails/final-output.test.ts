@@ -142,6 +142,34 @@ describe('Lazy values', () => {
   });
 });
 
+describe('a rendered object that reads differently each time', () => {
+  /** A Pod whose toJson() returns a getter for `privileged`: one value on its first read, the other on the next. */
+  class FlippingPod extends ApiObject {
+    public reads = 0;
+    constructor(scope: Construct, id: string, private readonly firstRead: boolean) {
+      super(scope, id, podProps('flip', {}));
+    }
+    public toJson(): any {
+      const json = super.toJson();
+      const securityContext = {};
+      Object.defineProperty(securityContext, 'privileged', { enumerable: true, get: () => (this.reads++ === 0 ? this.firstRead : !this.firstRead) });
+      json.spec.containers[0].securityContext = securityContext;
+      return json;
+    }
+  }
+
+  test.each([true, false])('app.synth() judges the value it writes, read once (privileged %s on the first read)', firstRead => {
+    const { app, chart } = appWith({ ...BASELINE, failOn: FailOn.NEVER });
+    const pod = new FlippingPod(chart, 'pod', firstRead);
+    app.synth();
+    const written = fs.readdirSync(app.outdir).filter(f => f.endsWith('.yaml')).flatMap(f => readYamlFile(path.join(app.outdir, f)));
+    const privileged = written[0].spec.containers[0].securityContext.privileged;
+    expect(privileged).toBe(firstRead);
+    expect(Guardrails.of(app)!.lastReport!.findings.some(f => f.ruleId === 'pss-privileged')).toBe(privileged);
+    expect(pod.reads).toBe(1);
+  });
+});
+
 describe('kind: List', () => {
   function includeList(chart: Chart): void {
     const file = path.join(tempDir(), 'list.yaml');

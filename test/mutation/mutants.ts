@@ -271,4 +271,12 @@ export const MUTANTS: Mutant[] = [
     replace: '  return s;',
     tests: ['test/private/own-string.test.ts'],
   },
+  {
+    name: 'a synthesized document is written from a second read of it, not from the copy the checks judge',
+    file: 'src/guardrails/private/write-yaml.ts',
+    find: 'parts[i] = CDK8S_STRINGIFY(proven[i] ?? doc);',
+    replace: 'parts[i] = CDK8S_STRINGIFY(doc);',
+    tests: ['test/guardrails/final-output.test.ts'],
+    testNamePattern: 'reads differently',
+  },
 ];

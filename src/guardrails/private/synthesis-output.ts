@@ -153,7 +153,7 @@ function decodeText(
     // provably read back as themselves are not parsed; that proof rests on the text being cdk8s's stringify of
     // `docs`, so a stringify replaced since the library loaded turns it off.
     const writtenFrom = Yaml.stringify === CDK8S_STRINGIFY ? docs : undefined;
-    const decoded = decodeManifests(text, name, { fieldLines: false, writtenFrom, proven: writtenFrom ? proven : undefined });
+    const decoded = decodeManifests(text, name, { fieldLines: false, writtenFrom, proven });
     return { name, docs, owners, extra, text, objects: decoded.objects, refused: decoded.refused.length };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;

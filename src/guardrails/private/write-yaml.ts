@@ -17,27 +17,31 @@ export interface YamlInWriting {
 }
 
 /**
- * Starts writing the YAML of `docs` as `Yaml.stringify(...docs)` does: the second half of the documents that
- * `provenReadBack` vouches for is written by the StringifyHelper while this thread writes the rest, and the text is
- * put together when it is asked for (so this thread may go on rendering other charts in the meantime).
+ * Starts writing the YAML of `docs` as `Yaml.stringify(...docs)` does, and returns it with what the decoder judges.
  *
- * The split rests on cdk8s writing each document on its own and joining them with `---` lines; that is checked
- * once, and with a stringify replaced since the library loaded (or no helper ready) everything is written here.
+ * Each document is read once: `provenReadBack` takes its copy, and a document it vouches for is written from that
+ * copy, which is also the value the checks judge. A document read twice could give two answers (a `toJson()` that
+ * returns a getter, say), be judged by one and written with the other; the others are parsed back from the text.
+ *
+ * The second half of the documents vouched for is written by the StringifyHelper while this thread writes the rest,
+ * and the text is put together when it is asked for (so this thread may go on rendering other charts meanwhile).
+ * That rests on cdk8s writing each document on its own and joining them with `---` lines, which is checked once.
+ * With a stringify replaced since the library loaded, the replacement writes everything and nothing is vouched for.
  */
 export function startWritingYaml(docs: unknown[]): YamlInWriting {
-  const helper = Yaml.stringify === CDK8S_STRINGIFY && docs.length > 0 && joinsDocuments() ? StringifyHelper.ready() : undefined;
-  if (!helper) {
+  if (Yaml.stringify !== CDK8S_STRINGIFY || !joinsDocuments()) {
     const text = Yaml.stringify(...docs);
     return { text: () => text };
   }
   const proven = docs.map(provenReadBack);
-  const sent: number[] = [];
-  for (let i = Math.floor(docs.length / 2); i < docs.length; i++) if (proven[i] !== undefined) sent.push(i);
-  const pending = helper.send(sent.map(i => proven[i]!));
+  const helper = StringifyHelper.ready();
+  const half = Math.floor(docs.length / 2);
+  const toHelper = (i: number) => helper !== undefined && i >= half && proven[i] !== undefined;
+  const sent = docs.flatMap((_, i) => (toHelper(i) ? [i] : []));
+  const pending = sent.length ? helper!.send(sent.map(i => proven[i]!)) : undefined;
   const parts: string[] = new Array(docs.length);
-  const isSent = new Set(sent);
   const started = Date.now();
-  for (let i = 0; i < docs.length; i++) if (!isSent.has(i)) parts[i] = CDK8S_STRINGIFY(docs[i]);
+  docs.forEach((doc, i) => { if (!toHelper(i)) parts[i] = CDK8S_STRINGIFY(proven[i] ?? doc); });
   // The helper writes about as much as this thread did: far longer means it is gone or stuck.
   const patienceMs = MIN_PATIENCE_MS + PATIENCE_FACTOR * (Date.now() - started);
   let text: string | undefined;
@@ -45,7 +49,7 @@ export function startWritingYaml(docs: unknown[]): YamlInWriting {
     proven,
     text: () => {
       if (text === undefined) {
-        const texts = pending.take(patienceMs);
+        const texts = pending?.take(patienceMs);
         // Without the helper's answer, the same documents are written here, from the copies it was sent.
         sent.forEach((index, k) => { parts[index] = texts ? texts[k] : CDK8S_STRINGIFY(proven[index]); });
         text = parts.join(SEPARATOR);
