@@ -1,5 +1,5 @@
-import { ApiObject, Yaml } from 'cdk8s';
-import { CDK8S_STRINGIFY } from './write-yaml';
+import { ApiObject } from 'cdk8s';
+import { startWritingYaml } from './write-yaml';
 import { formatInputProblem, InputError } from '../../cli/input-error';
 import { decodeManifests, DecodedObject } from '../../decode';
 
@@ -134,14 +134,16 @@ export class SynthesisOutput {
         const owner = text.owners[i];
         return owner && apiObjects.has(owner) ? owner.toJson() : doc;
       });
-      this.texts[index] = decodeText(text.name, Yaml.stringify(...docs), docs, text.owners, text.extra);
+      const writing = startWritingYaml(docs, { inThisThread: true });
+      this.texts[index] = decodeText(text.name, writing.text(), docs, text.owners, text.extra, writing.proven);
     });
   }
 }
 
 function jsonText(doc: unknown, owner: ApiObject | undefined, extra: boolean): OutputText {
   const name = owner ? owner.node.path : '<object>';
-  return decodeText(name, Yaml.stringify(doc), [doc], [owner], extra);
+  const writing = startWritingYaml([doc], { inThisThread: true });
+  return decodeText(name, writing.text(), [doc], [owner], extra, writing.proven);
 }
 
 /** Decodes a text; a text the decoder refuses fails the synthesis, naming the construct whose document it is. */
@@ -150,10 +152,9 @@ function decodeText(
 ): OutputText {
   try {
     // Guardrail findings name constructs, not lines of the output: no field lines to record. Documents whose values
-    // provably read back as themselves are not parsed; that proof rests on the text being cdk8s's stringify of
-    // `docs`, so a stringify replaced since the library loaded turns it off.
-    const writtenFrom = Yaml.stringify === CDK8S_STRINGIFY ? docs : undefined;
-    const decoded = decodeManifests(text, name, { fieldLines: false, writtenFrom, proven });
+    // provably read back as themselves are not parsed; that proof rests on the text being cdk8s's stringify of the
+    // proven copies, which startWritingYaml gives only when it wrote the text so.
+    const decoded = decodeManifests(text, name, { fieldLines: false, writtenFrom: proven ? docs : undefined, proven });
     return { name, docs, owners, extra, text, objects: decoded.objects, refused: decoded.refused.length };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;

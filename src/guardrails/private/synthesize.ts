@@ -38,11 +38,12 @@ export function synthesizeFiles(app: App, synth: () => void, check: CheckOutput)
 /** `app.synthYaml()` with the checks over the exact string it returns. */
 export function synthesizeYaml(synthYaml: () => string, check: CheckOutput): string {
   const stringify = Yaml.stringify;
-  let last: { docs: unknown[]; text: string } | undefined;
-  Yaml.stringify = function capturing(this: unknown, ...docs: unknown[]): string {
-    const text = stringify.apply(this, docs);
-    last = { docs, text };
-    return text;
+  let last: { docs: unknown[]; text: string; proven?: ReadonlyArray<object | undefined> } | undefined;
+  Yaml.stringify = function capturing(...docs: unknown[]): string {
+    // Written as app.synth() writes its files: each document read once, into the copy the checks judge.
+    const writing = startWritingYaml(docs, { stringify });
+    last = { docs, text: writing.text(), proven: writing.proven };
+    return last.text;
   };
   const log = openLog();
   let text: string;
@@ -52,8 +53,9 @@ export function synthesizeYaml(synthYaml: () => string, check: CheckOutput): str
     Yaml.stringify = stringify;
     closeLog(log);
   }
-  const docs = last !== undefined && last.text === text ? last.docs : [];
-  const output = SynthesisOutput.ofTexts([{ name: 'synthYaml()', text, docs, owners: docs.map(renderedBy) }]);
+  const written = last !== undefined && last.text === text ? last : undefined;
+  const docs = written?.docs ?? [];
+  const output = SynthesisOutput.ofTexts([{ name: 'synthYaml()', text, docs, owners: docs.map(renderedBy), proven: written?.proven }]);
   check(output);
   return output.all[0].text;
 }

@@ -3,7 +3,7 @@ import { StringifyHelper } from './stringify-helper';
 import { provenReadBack } from '../../decode/proven-read-back';
 
 /** cdk8s's own stringify, as it was when the library loaded. */
-export const CDK8S_STRINGIFY = Yaml.stringify;
+const CDK8S_STRINGIFY = Yaml.stringify;
 
 /** The YAML of a file's documents, being written. */
 export interface YamlInWriting {
@@ -14,6 +14,14 @@ export interface YamlInWriting {
   readonly proven?: ReadonlyArray<object | undefined>;
   /** The text, exactly `Yaml.stringify(...docs)` of the documents as they were when writing started. */
   text(): string;
+}
+
+/** How to write. */
+export interface WritingOptions {
+  /** The stringify cdk8s would call: `Yaml.stringify` unless a caller has replaced it for the while. */
+  readonly stringify?: typeof Yaml.stringify;
+  /** Write everything in this thread (for a text needed at once, of a document or a few). */
+  readonly inThisThread?: boolean;
 }
 
 /**
@@ -28,13 +36,14 @@ export interface YamlInWriting {
  * That rests on cdk8s writing each document on its own and joining them with `---` lines, which is checked once.
  * With a stringify replaced since the library loaded, the replacement writes everything and nothing is vouched for.
  */
-export function startWritingYaml(docs: unknown[]): YamlInWriting {
-  if (Yaml.stringify !== CDK8S_STRINGIFY || !joinsDocuments()) {
-    const text = Yaml.stringify(...docs);
+export function startWritingYaml(docs: unknown[], options: WritingOptions = {}): YamlInWriting {
+  const stringify = options.stringify ?? Yaml.stringify;
+  if (stringify !== CDK8S_STRINGIFY || !joinsDocuments()) {
+    const text = stringify.apply(Yaml, docs);
     return { text: () => text };
   }
   const proven = docs.map(provenReadBack);
-  const helper = StringifyHelper.ready();
+  const helper = options.inThisThread ? undefined : StringifyHelper.ready();
   const half = Math.floor(docs.length / 2);
   const toHelper = (i: number) => helper !== undefined && i >= half && proven[i] !== undefined;
   const sent = docs.flatMap((_, i) => (toHelper(i) ? [i] : []));
