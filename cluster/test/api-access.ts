@@ -6,6 +6,7 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { admitAll } from './admit';
+import { checkList, CheckListResult } from './check-list';
 import { kubectl } from './kubectl';
 import { ApiAccess } from '../../src/constructs/api-access';
 import { IsolatedNamespace } from '../../src/constructs/namespace';
@@ -21,19 +22,9 @@ interface Expectation {
   readonly allowed: boolean;
 }
 
-/** The lines of the checks, `ok` or `FAIL` first; the failures are returned too. */
-export interface ApiAccessResult {
-  readonly lines: string[];
-  readonly failures: string[];
-}
 
-export async function checkApiAccess(): Promise<ApiAccessResult> {
-  const lines: string[] = [];
-  const failures: string[] = [];
-  const check = (ok: boolean, what: string, detail = '') => {
-    lines.push(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-    if (!ok) failures.push(`api-access: ${what}${detail ? `\n    ${detail.trim().split('\n').join('\n    ')}` : ''}`);
-  };
+export async function checkApiAccess(): Promise<CheckListResult> {
+  const { lines, failures, check } = checkList('api-access');
 
   const app = Testing.app();
   const ns = new IsolatedNamespace(app, NAMESPACE);

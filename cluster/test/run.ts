@@ -27,6 +27,7 @@ import { parseAllDocuments } from 'yaml';
 import { checkAdmissionPolicies, checkRequestDefaulting, checkSuppressionAnnotations, removeAdmissionPolicies } from './admission';
 import { admitAll, AdmitResult, pool } from './admit';
 import { checkApiAccess } from './api-access';
+import { CheckListResult } from './check-list';
 import { agreementTable, Compared, compareCorpus, LEVELS } from './corpus';
 import { externalSecretCrd } from './crd';
 import { defaultWorkloads, deploymentSamples } from './hardened';
@@ -116,23 +117,18 @@ async function harnessCanFail(): Promise<void> {
   console.log(`  ${warned.ok || unknown.ok ? 'FAIL' : 'ok  '} a PodSecurity warning and an unknown field are failures`);
 }
 
-async function apiAccess(): Promise<void> {
+/** Runs a list of checks against the server under a heading, and prints its lines and time. */
+async function checkSection(heading: string, run: () => Promise<CheckListResult>): Promise<void> {
   const t = Date.now();
-  console.log('\n== ApiAccess: its objects admitted, and the workload\'s token allowed exactly what its Role grants');
-  const result = await checkApiAccess();
+  console.log(`\n== ${heading}`);
+  const result = await run();
   for (const line of result.lines) console.log(`  ${line}`);
   result.failures.forEach(fail);
   console.log(`  (${elapsed(t)})`);
 }
 
-async function workloadWrites(): Promise<void> {
-  const t = Date.now();
-  console.log('\n== rbac-create-workloads: which kinds let a stored object\'s image be changed, and what resourceNames voids');
-  const result = await checkWorkloadWrites();
-  for (const line of result.lines) console.log(`  ${line}`);
-  result.failures.forEach(fail);
-  console.log(`  (${elapsed(t)})`);
-}
+const apiAccess = () => checkSection('ApiAccess: its objects admitted, and the workload\'s token allowed exactly what its Role grants', checkApiAccess);
+const workloadWrites = () => checkSection('rbac-create-workloads: which kinds let a stored object\'s image be changed, and what resourceNames voids', checkWorkloadWrites);
 
 async function main() {
   let t = Date.now();

@@ -4,17 +4,13 @@
  * controllers roll out as new pods) must match whether the rule counts update and patch on that kind; and a
  * resourceNames limit must void create but not patch, as the rule assumes.
  */
+import { checkList, CheckListResult } from './check-list';
 import { create, kubectl } from './kubectl';
 import { CREATE_WORKLOADS } from '../../src/rules/rbac/private/permissions';
 import { IMAGE, SIDECAR_IMAGE } from '../../test/constructs/workloads/support';
 
 const NAMESPACE = 'workload-writes';
 
-/** The lines of the checks, `ok` or `FAIL` first; the failures are returned too. */
-export interface WorkloadWritesResult {
-  readonly lines: string[];
-  readonly failures: string[];
-}
 
 const CONTAINER = {
   name: 'web',
@@ -70,13 +66,8 @@ function ruleCounts(kind: Kind, verb: string): boolean {
   return CREATE_WORKLOADS.requests.some(r => r.groups.includes(kind.group) && r.resources.includes(kind.resource) && r.verbs.includes(verb));
 }
 
-export async function checkWorkloadWrites(): Promise<WorkloadWritesResult> {
-  const lines: string[] = [];
-  const failures: string[] = [];
-  const check = (ok: boolean, what: string, detail = '') => {
-    lines.push(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-    if (!ok) failures.push(`workload-writes: ${what}${detail ? `\n    ${detail.trim().split('\n').join('\n    ')}` : ''}`);
-  };
+export async function checkWorkloadWrites(): Promise<CheckListResult> {
+  const { lines, failures, check } = checkList('workload-writes');
 
   const setup = await create([
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } },
