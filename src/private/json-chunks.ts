@@ -32,10 +32,27 @@ function* chunksOf(raw: unknown, indent: string, depth: number, key: string): Ge
       yield '[]';
       return;
     }
+    // Elements that are written whole go to the native stringify a run at a time: one call per run, not per
+    // element, for the same text (a report's findings are most of its characters).
+    let run: unknown[] = [];
+    const runText = () => {
+      const text = indented(run, indent);
+      run = [];
+      return text.slice(1 + 1 + inner.length, text.length - 1 - 1 - indent.length);
+    };
     for (let i = 0; i < value.length; i++) {
-      yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
-      yield* chunksOf(value[i], inner, depth + 1, String(i));
+      const element = value[i];
+      if (!writtenWhole(element, depth + 1)) {
+        if (run.length) yield runText();
+        yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+        yield* chunksOf(element, inner, depth + 1, String(i));
+        continue;
+      }
+      if (run.length === 0) yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+      run.push(element);
+      if (run.length >= RUN_LENGTH) yield runText();
     }
+    if (run.length) yield runText();
     yield `\n${indent}]`;
     return;
   }
@@ -75,6 +92,20 @@ function openingOf(levels: number): string {
 /** `\n  ]\n]` for two levels: what they write after it. */
 function closingOf(levels: number): string {
   return CLOSINGS[levels] ??= Array.from({ length: levels }, (_, i) => `\n${INDENT.repeat(levels - 1 - i)}]`).join('');
+}
+
+/** Elements of a large array stringified together, at most. */
+const RUN_LENGTH = 256;
+
+/**
+ * Whether an array element at `depth` is written by one native stringify, as chunksOf would write it, and reads the
+ * same inside a run: not a container chunksOf takes apart, and without a toJSON (the native stringify would call it
+ * with the element's index in the run, not in the array).
+ */
+function writtenWhole(element: unknown, depth: number): boolean {
+  if (element === null || typeof element !== 'object') return true;
+  if (typeof (element as any).toJSON === 'function' || depth < STREAMED_DEPTH || isLargeArray(element)) return false;
+  return Array.isArray(element) || !hasLargeArrayMember(element);
 }
 
 function isLargeArray(value: unknown): boolean {
