@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import * as path from 'path';
 import * as v8 from 'v8';
 import { Worker } from 'worker_threads';
+import { commandEntry } from './command-entry';
 import { reportInternalError } from './internal-error';
 
 /**
@@ -12,7 +12,7 @@ import { reportInternalError } from './internal-error';
  * thread only starts it: it loads none of the command's modules.
  */
 const YOUNG_GENERATION_MB = 12;
-const COMMAND = path.join(__dirname, 'run-command.js');
+const COMMAND = commandEntry(__dirname);
 
 const args = process.argv.slice(2);
 // Standard input is handed to the worker only when a path reads it: piping it otherwise would wait on a terminal.
@@ -29,7 +29,7 @@ try {
   });
 } catch {
   // No worker threads here: run the command in this thread.
-  void import('./run-command.js');
+  void import(COMMAND);
 }
 if (worker) {
   if (readsStdin && worker.stdin) process.stdin.pipe(worker.stdin);

@@ -36,7 +36,7 @@ describe('npm pack on a fresh clone', () => {
     const listing = spawnSync('tar', ['-tzf', path.join(out, tarballs[0])], { encoding: 'utf8' });
     expect(listing.status).toBe(0);
     const files = listing.stdout.split('\n').filter(f => f !== '').map(f => f.replace(/^package\//, ''));
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', '.jsii', 'lib/index.js', 'lib/index.d.ts', 'lib/cli/main.js', 'lib/plugin/index.js']));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', '.jsii', 'lib/index.js', 'lib/index.d.ts', 'lib/cli/main.js', 'lib/cli/run-command.bundle.js', 'lib/plugin/index.js']));
     expect(files.filter(f => /^(src|test|examples)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     const main = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).bin['cdk8s-hardened'];
     expect(files).toContain(main);
