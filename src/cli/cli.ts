@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { STDIN_PATH } from './collect-files';
+import { ExpandedAhead, STDIN_PATH } from './collect-files';
 import { StartHelper } from './decode-ahead';
 import { describeUnlisted, listImages } from './images';
 import { formatInputProblem } from './input-error';
@@ -29,6 +29,8 @@ export interface CliIo {
   readonly writer?: FileWriter;
   /** A thread that decodes the files of a scan ahead of it. @default - the scan decodes every file itself */
   readonly decodeHelper?: StartHelper;
+  /** The scan's paths, expanded by another thread while this one started. @default - the scan expands them itself */
+  readonly expandedAhead?: ExpandedAhead;
 }
 
 /** Exit codes of the CLI (the public contract). */
@@ -211,6 +213,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
       externalObjects: flags.external,
       cwd: io.cwd,
       stdin,
+      expandedAhead: io.expandedAhead,
     };
     result = io.decodeHelper ? await scanAhead(paths, options, io.decodeHelper) : scan(paths, options);
     const rendered = render(result.report, flags.format);

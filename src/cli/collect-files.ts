@@ -24,39 +24,60 @@ export interface CollectedFiles {
   readonly errors: InputError[];
 }
 
+/** What one command-line path expands into: its files in walk order (a file reached twice is listed twice), and its errors. */
+export interface PathExpansion {
+  readonly files: FileEntry[];
+  readonly errors: InputError[];
+}
+
+/** Expansions of command-line paths made ahead of the scan (walk-ahead.ts), looked up by path and directory. */
+export interface ExpandedAhead {
+  /** The expansion of `given` relative to `cwd`, once; undefined when it was not expanded ahead. */
+  take(given: string, cwd: string): PathExpansion | undefined;
+}
+
 /**
  * Expands files and directories into the files to read. Directories are read recursively in sorted order
  * (so reports are deterministic), keeping `.yaml`, `.yml` and `.json` files; a symbolic link to a directory
- * already visited is not followed again, so link loops end.
+ * already visited is not followed again, so link loops end. A file reached twice is read once, where it came first.
  */
-export function collectFiles(paths: string[], cwd: string): CollectedFiles {
+export function collectFiles(paths: string[], cwd: string, ahead?: ExpandedAhead): CollectedFiles {
   const files: FileEntry[] = [];
   const errors: InputError[] = [];
   const seen = new Set<string>();
-  const add = (display: string, absolute: string) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
-    files.push({ display, absolute });
-  };
-
   for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
-    const display = toDisplay(given);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(absolute);
-    } catch (e) {
-      errors.push(new InputError({ file: display, message: describeFsError(e, 'the path') }));
-      continue;
+    const expansion = ahead?.take(given, cwd) ?? expandPath(given, cwd);
+    for (const file of expansion.files) {
+      if (seen.has(file.absolute)) continue;
+      seen.add(file.absolute);
+      files.push(file);
     }
-    if (stat.isDirectory()) {
-      walk(absolute, display, new Set([realpath(absolute)]), add, errors);
-    } else if (stat.isFile()) {
-      add(display, absolute);
-    } else {
-      // Reading a FIFO or a device waits for a writer or never ends: refuse it, as the directory walk skips it.
-      errors.push(new InputError({ file: display, message: specialFileMessage(stat) }));
-    }
+    errors.push(...expansion.errors);
+  }
+  return { files, errors };
+}
+
+/** The files one command-line path names: itself, or the manifests under it when it is a directory. */
+export function expandPath(given: string, cwd: string): PathExpansion {
+  const files: FileEntry[] = [];
+  const errors: InputError[] = [];
+  const add = (display: string, absolute: string) => { files.push({ display, absolute }); };
+  const absolute = path.resolve(cwd, given);
+  const display = toDisplay(given);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absolute);
+  } catch (e) {
+    errors.push(new InputError({ file: display, message: describeFsError(e, 'the path') }));
+    return { files, errors };
+  }
+  if (stat.isDirectory()) {
+    walk(absolute, display, new Set([realpath(absolute)]), add, errors);
+  } else if (stat.isFile()) {
+    add(display, absolute);
+  } else {
+    // Reading a FIFO or a device waits for a writer or never ends: refuse it, as the directory walk skips it.
+    errors.push(new InputError({ file: display, message: specialFileMessage(stat) }));
   }
   return { files, errors };
 }

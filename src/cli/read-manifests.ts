@@ -1,4 +1,4 @@
-import { collectFiles, FileEntry, STDIN_PATH } from './collect-files';
+import { collectFiles, ExpandedAhead, FileEntry, STDIN_PATH } from './collect-files';
 import { DecodeAhead, StartHelper } from './decode-ahead';
 import { decodeFile } from './decode-file';
 import { decodeText } from './decode-text';
@@ -21,6 +21,8 @@ export interface ReadManifestsOptions {
   readonly stdinName?: string;
   /** Largest file read, in bytes. @default 64 MiB */
   readonly maxFileBytes?: number;
+  /** Paths expanded ahead of the read (walk-ahead.ts). @default - every path is expanded when it is read */
+  readonly expandedAhead?: ExpandedAhead;
 }
 
 /** What a reader is told, in the order of the command line and of the documents in each file. */
@@ -100,7 +102,7 @@ function readSteps(paths: string[], options: ReadManifestsOptions): ReadStep[] {
       steps.push({ kind: 'stdin', name: options.stdinName ?? STDIN_NAME });
       continue;
     }
-    const collected = collectFiles(group, cwd);
+    const collected = collectFiles(group, cwd, options.expandedAhead);
     if (collected.errors.length) steps.push({ kind: 'problems', problems: collected.errors.map(e => e.problem) });
     for (const file of collected.files) steps.push({ kind: 'file', file });
   }
