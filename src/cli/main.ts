@@ -9,7 +9,7 @@ import { reportInternalError } from './internal-error';
  * until the whole-app rules have run, so most of what it allocates survives, and V8 sizes the young generation by
  * what survives: with its default, a 10,000-object scan peaked at 155 MB of RSS; with this, at 136 MB, as fast. A
  * program cannot give itself V8 flags, but it can give them to a worker thread, so the command runs in one. This
- * thread starts it and, for a scan, walks the directories meanwhile; it loads none of the rules.
+ * thread only starts it: it loads none of the command's modules.
  */
 const YOUNG_GENERATION_MB = 12;
 const COMMAND = commandEntry(__dirname);
@@ -17,13 +17,10 @@ const COMMAND = commandEntry(__dirname);
 const args = process.argv.slice(2);
 // Standard input is handed to the worker only when a path reads it: piping it otherwise would wait on a terminal.
 const readsStdin = args.includes('-');
-// A scan's paths are walked here while the command's thread starts (walk-ahead.ts).
-const walkState = args[0] === 'scan' ? new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT) : undefined;
 let worker: Worker | undefined;
 try {
   worker = new Worker(COMMAND, {
     argv: args,
-    workerData: { walkState },
     stdin: readsStdin,
     resourceLimits: {
       maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
@@ -35,9 +32,6 @@ try {
   void import(COMMAND);
 }
 if (worker) {
-  // Loaded once the command's thread is on its way: the walk's modules must not delay it.
-  const started = worker;
-  if (walkState) void import('./walk-ahead.js').then(w => w.walkAhead(args, process.cwd(), started, walkState));
   if (readsStdin && worker.stdin) process.stdin.pipe(worker.stdin);
   // The command reports its own errors; this is the worker itself failing.
   worker.on('error', reportInternalError);

@@ -47,7 +47,7 @@ describe('walking ahead: paths expanded by another thread', () => {
 
   const walked = (args: string[]) => {
     const state = new SharedArrayBuffer(4);
-    walkAhead(['scan', ...args], dir, other, state);
+    walkAhead({ args: ['scan', ...args], cwd: dir, state, port: other });
     return new WalkedAhead(state, port);
   };
 
@@ -68,9 +68,17 @@ describe('walking ahead: paths expanded by another thread', () => {
 
   test('leaves the command to walk when the walk failed', () => {
     const state = new SharedArrayBuffer(4);
-    walkAhead(['scan', 'b'], dir, { postMessage: () => { throw new Error('cannot post'); } }, state);
+    walkAhead({ args: ['scan', 'b'], cwd: dir, state, port: other }, () => { throw new Error('cannot post'); });
     const ahead = new WalkedAhead(state, port);
     expect(ahead.take('b', dir)).toBeUndefined();
+    expect(collectFiles(['b'], dir, ahead)).toEqual(collectFiles(['b'], dir));
+  });
+
+  test('leaves the command to walk, after a second, when the helper never started', () => {
+    const ahead = new WalkedAhead(new SharedArrayBuffer(4), port);
+    const start = Date.now();
+    expect(ahead.take('b', dir)).toBeUndefined();
+    expect(Date.now() - start).toBeGreaterThanOrEqual(900);
     expect(collectFiles(['b'], dir, ahead)).toEqual(collectFiles(['b'], dir));
   });
 });
