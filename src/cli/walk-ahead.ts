@@ -35,7 +35,7 @@ export function scanPathsOf(args: string[]): string[] {
 }
 
 /** How far the helper's walk is, in a shared Int32Array of one element (made zeroed, with the request). */
-const enum WalkState {
+export const enum WalkState {
   NOT_STARTED = 0,
   WALKING = 1,
   POSTED = 2,

@@ -5,10 +5,11 @@
  * run that one).
  */
 import * as path from 'path';
-import { MessagePort, Worker } from 'worker_threads';
+import { MessageChannel, MessagePort, Worker } from 'worker_threads';
 import { Claim, DecodeAheadRequest, DecodedFile, Slot } from '../../src/cli/decode-ahead-protocol';
 import { serveDecodeAhead } from '../../src/cli/decode-ahead-service';
 import { scan, scanAhead } from '../../src/cli/scan';
+import { WalkedAhead, WalkRequest, WalkState } from '../../src/cli/walk-ahead';
 
 const REPO = path.join(__dirname, '..', '..');
 // Good and bad files together: malformed YAML, a binary file, an alias bomb, deep nesting, lists, many documents.
@@ -47,23 +48,33 @@ describe('scanAhead', () => {
     expect(claims(request!).every(c => c === Claim.READER)).toBe(true);
   });
 
-  test('gives the report of scan with the helper in a worker thread', async () => {
-    // The worker runs the TypeScript sources: it is started, and has loaded them, before the scan begins.
+  test('gives the report of scan with the helper in a worker thread, which walked the paths', async () => {
+    // The worker runs the TypeScript sources, started as decode-ahead-start.ts starts it: it has walked the paths and
+    // loaded the decoder before the scan begins.
+    const requests = new MessageChannel();
+    const walked = new MessageChannel();
+    const walk: WalkRequest = { args: ['scan', '--format', 'json', ...PATHS], cwd: REPO, state: new SharedArrayBuffer(4), port: walked.port2 };
     const worker = new Worker(`require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(path.join(REPO, 'tsconfig.dev.json'))} });
       require(${JSON.stringify(path.join(REPO, 'src', 'cli', 'decode-ahead-worker.ts'))});
-      require('worker_threads').parentPort.postMessage('loaded');`, { eval: true });
+      require('worker_threads').parentPort.postMessage('loaded');`, { eval: true, workerData: { walk, requests: requests.port2 }, transferList: [walked.port2, requests.port2] });
     try {
       await new Promise(resolve => worker.once('message', resolve));
       let request: DecodeAheadRequest | undefined;
-      const result = await scanAhead(PATHS, { cwd: REPO }, (r, transfer) => {
+      const expandedAhead = new WalkedAhead(walk.state, walked.port1);
+      const result = await scanAhead(PATHS, { cwd: REPO, expandedAhead }, (r, transfer) => {
         request = r;
-        worker.postMessage(r, transfer);
+        requests.port1.postMessage(r, transfer);
       });
       expect(printed(result)).toEqual(expected);
+      // The walk was the helper's, and the scan took every path from it.
+      expect(Atomics.load(new Int32Array(walk.state), 0)).toBe(WalkState.POSTED);
+      for (const p of PATHS) expect(expandedAhead.take(p, REPO)).toBeUndefined();
       expect(claims(request!).every(c => c !== Claim.FREE)).toBe(true);
       // The two threads ran side by side: the helper decoded some of the files.
       expect(claims(request!)).toContain(Claim.HELPER);
     } finally {
+      requests.port1.close();
+      walked.port1.close();
       await worker.terminate();
     }
   }, 60_000);
