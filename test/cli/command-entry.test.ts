@@ -1,8 +1,6 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { BINARY, REPO_ROOT } from './golden-cases';
 import { COMMAND_BUNDLE, COMMAND_MODULE, commandEntry } from '../../src/cli/command-entry';
 
 describe('commandEntry', () => {
@@ -35,26 +33,5 @@ describe('commandEntry', () => {
     write(COMMAND_MODULE, 60);
     write('cli.js', 60);
     expect(commandEntry(dir)).toBe(path.join(dir, COMMAND_MODULE));
-  });
-});
-
-// After `npx projen compile`, the binary runs the bundle, and the bundle is the same command as the modules.
-const built = fs.existsSync(BINARY) && path.basename(BINARY) === 'main.js';
-if (!built && process.env.CI && process.env.CI !== 'false') throw new Error(`${BINARY} is not the compiled lib/cli/main.js: compile first (npx projen compile)`);
-(built ? describe : describe.skip)('the compiled command line', () => {
-  const dir = path.dirname(BINARY);
-
-  test('is bundled by the compile task, and the binary runs the bundle', () => {
-    expect(commandEntry(dir)).toBe(path.join(dir, COMMAND_BUNDLE));
-  });
-
-  test('reports the same from the bundle as from the modules', () => {
-    const run = (entry: string, args: string[]) => spawnSync(process.execPath, [path.join(dir, entry), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
-    for (const args of [['scan', '--format', 'json', 'test/cli/fixtures/corpus'], ['images', 'test/cli/fixtures/corpus'], ['policies', '--packs', 'pss-restricted'], ['scan', '--packs', 'nope', '.']]) {
-      const bundled = run(COMMAND_BUNDLE, args);
-      const modules = run(COMMAND_MODULE, args);
-      expect({ args, status: bundled.status, stdout: bundled.stdout, stderr: bundled.stderr })
-        .toEqual({ args, status: modules.status, stdout: modules.stdout, stderr: modules.stderr });
-    }
   });
 });

@@ -1,6 +1,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as path from 'path';
 import { BINARY, GOLDEN_CASES, goldenPath, REPO_ROOT, runCase, serialize } from './golden-cases';
+import { COMMAND_BUNDLE, COMMAND_MODULE, commandEntry } from '../../src/cli/command-entry';
 import { sarifValidator } from '../helpers/sarif-schema';
 
 // These tests run the built binary (lib/cli/main.js, from `npx projen compile`) as a user would.
@@ -40,5 +42,24 @@ describeBuilt('cdk8s-hardened scan --format sarif, end to end', () => {
     const log = JSON.parse(result.stdout);
     expect(sarifValidator()(log)).toEqual([]);
     expect(log.runs[0].results.length).toBeGreaterThan(0);
+  });
+});
+
+// After `npx projen compile`, the binary runs the bundle, and the bundle is the same command as the modules.
+describeBuilt('the compiled command line', () => {
+  const dir = path.dirname(BINARY);
+
+  test('is bundled by the compile task, and the binary runs the bundle', () => {
+    expect(commandEntry(dir)).toBe(path.join(dir, COMMAND_BUNDLE));
+  });
+
+  test('reports the same from the bundle as from the modules', () => {
+    const run = (entry: string, args: string[]) => spawnSync(process.execPath, [path.join(dir, entry), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+    for (const args of [['scan', '--format', 'json', 'test/cli/fixtures/corpus'], ['images', 'test/cli/fixtures/corpus'], ['policies', '--packs', 'pss-restricted'], ['scan', '--packs', 'nope', '.']]) {
+      const bundled = run(COMMAND_BUNDLE, args);
+      const modules = run(COMMAND_MODULE, args);
+      expect({ args, status: bundled.status, stdout: bundled.stdout, stderr: bundled.stderr })
+        .toEqual({ args, status: modules.status, stdout: modules.stdout, stderr: modules.stderr });
+    }
   });
 });

@@ -279,4 +279,25 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/guardrails/final-output.test.ts'],
     testNamePattern: 'reads differently',
   },
+  {
+    name: 'a path walked ahead is used for a scan from another directory',
+    file: 'src/cli/walk-ahead.ts',
+    find: 'const key = `${cwd}\\0${given}`;',
+    replace: "const key = [...expansions.keys()].find(k => k.endsWith(given)) ?? '';",
+    tests: ['test/cli/walk-ahead.test.ts'],
+  },
+  {
+    name: 'the command runs from a bundle older than the modules',
+    file: 'src/cli/command-entry.ts',
+    find: 'return bundled >= newestModule ? bundle : modules;',
+    replace: 'return bundled >= 0 ? bundle : modules;',
+    tests: ['test/cli/command-entry.test.ts'],
+  },
+  {
+    name: 'the value of a scan option is walked as a path',
+    file: 'src/cli/walk-ahead.ts',
+    find: "export const SCAN_OPTIONS_WITH_VALUE = ['--format', '--packs', '--fail-on', '--output', '--kubernetes-version', '--external'];",
+    replace: "export const SCAN_OPTIONS_WITH_VALUE = ['--format', '--packs', '--fail-on', '--kubernetes-version', '--external'];",
+    tests: ['test/cli/walk-ahead.test.ts'],
+  },
 ];
