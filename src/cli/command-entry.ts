@@ -5,7 +5,11 @@ import * as path from 'path';
 export const COMMAND_BUNDLE = 'run-command.bundle.js';
 /** The command's entry module, which the bundle is built from. */
 export const COMMAND_MODULE = 'run-command.js';
-/** A module every command loads: the bundle must be at least as new as it. */
+/**
+ * A module every command loads: the bundle must be at least as new as it. jsii writes every file of the program on
+ * each build, `jsii -w` too (checked: a change to one rule rewrote cli.js), so a build newer than the bundle always
+ * leaves this file newer than it.
+ */
 const COMMAND_LINE_MODULE = 'cli.js';
 
 /**

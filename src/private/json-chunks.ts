@@ -20,9 +20,7 @@ const INDENT = '  ';
 
 function* chunksOf(raw: unknown, indent: string, depth: number, key: string): Generator<string> {
   const value = raw !== null && typeof raw === 'object' && typeof (raw as any).toJSON === 'function' ? (raw as any).toJSON(key) : raw;
-  const streamed = value !== null && typeof value === 'object'
-    && (depth < STREAMED_DEPTH || isLargeArray(value) || (!Array.isArray(value) && hasLargeArrayMember(value)));
-  if (!streamed) {
+  if (!takenApart(value, depth)) {
     yield indented(value, indent);
     return;
   }
@@ -103,9 +101,14 @@ const RUN_LENGTH = 256;
  * with the element's index in the run, not in the array).
  */
 function writtenWhole(element: unknown, depth: number): boolean {
-  if (element === null || typeof element !== 'object') return true;
-  if (typeof (element as any).toJSON === 'function' || depth < STREAMED_DEPTH || isLargeArray(element)) return false;
-  return Array.isArray(element) || !hasLargeArrayMember(element);
+  if (element !== null && typeof element === 'object' && typeof (element as any).toJSON === 'function') return false;
+  return !takenApart(element, depth);
+}
+
+/** Whether chunksOf writes a value (toJSON already applied) at `depth` member by member, not in one native stringify. */
+function takenApart(value: unknown, depth: number): boolean {
+  return value !== null && typeof value === 'object'
+    && (depth < STREAMED_DEPTH || isLargeArray(value) || (!Array.isArray(value) && hasLargeArrayMember(value)));
 }
 
 function isLargeArray(value: unknown): boolean {
