@@ -6,6 +6,7 @@ import { describeUnlisted, listImages } from './images';
 import { formatInputProblem } from './input-error';
 import { DEFAULT_MAX_FILE_BYTES } from './read-bytes';
 import { describeSkipped, exitCodeOf, resolvePacks, scan, scanAhead, ScanOptions } from './scan';
+import type { StdoutRelay } from './stdout-relay';
 import { writeStdoutSync } from './write-stdout';
 import { ExternalObjects } from '../engine/external-objects';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
@@ -27,6 +28,11 @@ export interface CliIo {
   readonly cwd: string;
   /** The file-system calls `--output` goes through. @default - Node's fs */
   readonly writer?: FileWriter;
+  /**
+   * Returns once everything given to `stdout` is written, and throws what writing it failed with: `stdout` may
+   * return before its text is written. @default - `stdout` writes before it returns
+   */
+  readonly flushStdout?: () => void;
   /** A thread that decodes the files of a scan ahead of it. @default - the scan decodes every file itself */
   readonly decodeHelper?: StartHelper;
   /** The scan's paths, expanded by another thread while this one started. @default - the scan expands them itself */
@@ -121,8 +127,12 @@ async function runPolicies(flags: PolicyFlags, io: CliIo): Promise<number> {
       excludedNamespaces: flags.excludedNamespaces?.split(',').map(n => n.trim()).filter(n => n !== ''),
     });
     const yaml = Yaml.stringify(...chart.toJson());
-    if (flags.output) writeFileAtomic(path.resolve(io.cwd, flags.output), yaml, 'the policies', io.writer);
-    else io.stdout(yaml);
+    if (flags.output) {
+      writeFileAtomic(path.resolve(io.cwd, flags.output), yaml, 'the policies', io.writer);
+    } else {
+      io.stdout(yaml);
+      io.flushStdout?.();
+    }
     if (chart.ruleIds.length === 0) io.stderr('cdk8s-hardened policies: warning: none of these packs has a rule that an admission policy can enforce.\n');
     return EXIT_OK;
   } catch (e) {
@@ -226,6 +236,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
       }
     } else {
       for (const piece of batched(rendered)) io.stdout(piece);
+      io.flushStdout?.();
     }
     for (const problem of result.problems) io.stderr(`cdk8s-hardened scan: error: ${formatInputProblem(problem)}\n`);
     if (result.problems.length) {
@@ -262,6 +273,7 @@ async function runImages(paths: string[], flags: ImagesFlags, io: CliIo): Promis
       }
     } else {
       for (const piece of batched(rendered)) io.stdout(piece);
+      io.flushStdout?.();
     }
     for (const u of inventory.unlistedContainers) io.stderr(`cdk8s-hardened images: warning: ${describeUnlisted(u)}.\n`);
     for (const problem of problems) io.stderr(`cdk8s-hardened images: error: ${formatInputProblem(problem)}\n`);
@@ -293,13 +305,17 @@ function* withNewline(chunks: Iterable<string>): Generator<string> {
   yield '\n';
 }
 
-/** The real process: standard streams and the current directory. */
-export function processIo(): CliIo {
+/**
+ * The real process: standard streams and the current directory. With a relay, standard output is written by the
+ * thread at the other end (stdout-relay.ts).
+ */
+export function processIo(relay?: StdoutRelay): CliIo {
   return {
-    stdout: text => writeStdoutSync(text),
+    stdout: relay ? text => relay.write(text) : text => writeStdoutSync(text),
     // Synchronous too: in the worker thread the command runs in, process.stderr would reach the terminal through
-    // the main thread, after standard output.
-    stderr: text => { writeStdoutSync(text, 2); },
+    // the main thread, after standard output. What the relay holds is written first, to keep the two in order.
+    stderr: text => { relay?.waitWritten(); writeStdoutSync(text, 2); },
+    flushStdout: relay ? () => relay.drain() : undefined,
     cwd: process.cwd(),
     readStdin: maxBytes => new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];

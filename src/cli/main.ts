@@ -4,6 +4,7 @@ import { Worker } from 'worker_threads';
 import { commandEntry } from './command-entry';
 import { portsOf, StartedHelper, startDecodeAheadThread } from './decode-ahead-start';
 import { reportInternalError } from './internal-error';
+import { startStdoutRelay } from './stdout-relay';
 
 /**
  * The young generation the command runs with, in MB (V8's own default grows it to 48 MB). A scan keeps every object
@@ -32,14 +33,16 @@ const args = process.argv.slice(2);
 const readsStdin = args.includes('-');
 let worker: Worker | undefined;
 let helper: StartedHelper | undefined;
+// This thread writes the command's standard output, so that the command renders on while a pipe's reader catches up.
+const relay = startStdoutRelay();
 try {
   // A scan's helper thread starts with the command's, so that it has walked the directories when the command needs
   // the files (decode-ahead-start.ts).
   helper = args[0] === 'scan' ? startDecodeAheadThread(args, process.cwd()) : undefined;
   worker = new Worker(COMMAND, {
     argv: args,
-    workerData: { helper: helper?.ends },
-    transferList: helper ? portsOf(helper.ends) : [],
+    workerData: { helper: helper?.ends, stdoutRelay: relay.end },
+    transferList: [relay.end.port, ...(helper ? portsOf(helper.ends) : [])],
     stdin: readsStdin,
     resourceLimits: {
       maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
@@ -49,6 +52,7 @@ try {
 } catch {
   // No worker threads here: run the command in this thread, which starts its own helper if it can.
   void helper?.worker.terminate();
+  relay.close();
   void import(COMMAND);
 }
 if (worker) {
@@ -56,6 +60,7 @@ if (worker) {
   // The command reports its own errors; this is the worker itself failing.
   worker.on('error', reportInternalError);
   worker.on('exit', code => {
+    relay.close();
     if (process.exitCode === undefined || process.exitCode === 0) process.exitCode = code;
     if (readsStdin) process.stdin.destroy();
   });

@@ -29,4 +29,32 @@ describeBuilt('scan writing its report to a pipe', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
+
+  test('standard error follows the whole report when both go to one place (2>&1): the relayed output is written first', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pipe-')), 'both.txt');
+    const fd = fs.openSync(file, 'w');
+    try {
+      const result = spawnSync(process.execPath, [BINARY, 'scan', '--format', 'json', '--fail-on', 'never', CORPUS, 'test/cli/fixtures/bad/malformed.yaml'], { cwd: REPO_ROOT, stdio: ['ignore', fd, fd] });
+      expect(result.status).toBe(2);
+    } finally {
+      fs.closeSync(fd);
+    }
+    const both = fs.readFileSync(file, 'utf8');
+    const end = both.indexOf('\n}\n') + 3;
+    expect(end).toBeGreaterThan(100_000);
+    expect(JSON.parse(both.slice(0, end)).summary.objects).toBeGreaterThan(0);
+    expect(both.slice(end)).toMatch(/^cdk8s-hardened scan: error: test\/cli\/fixtures\/bad\/malformed\.yaml/);
+  });
+
+  const full = fs.existsSync('/dev/full') ? test : test.skip;
+  full('a report that cannot be written ends the scan with exit code 2 and the system\'s reason', () => {
+    const fd = fs.openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [BINARY, 'scan', '--format', 'json', '--fail-on', 'never', CORPUS], { cwd: REPO_ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      expect(result.stderr).toBe('cdk8s-hardened scan: ENOSPC: no space left on device, write\n');
+      expect(result.status).toBe(2);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
 });

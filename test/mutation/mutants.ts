@@ -300,4 +300,25 @@ export const MUTANTS: Mutant[] = [
     replace: "export const SCAN_OPTIONS_WITH_VALUE = ['--format', '--packs', '--fail-on', '--kubernetes-version', '--external'];",
     tests: ['test/cli/walk-ahead.test.ts'],
   },
+  {
+    name: 'the relay\'s drain returns before the relayed output is written',
+    file: 'src/cli/stdout-relay.ts',
+    find: '    this.waitWritten();\n    this.throwIfFailed();',
+    replace: '    this.throwIfFailed();',
+    tests: ['test/cli/stdout-relay.test.ts'],
+  },
+  {
+    name: 'the command hands output over to the relay without bound',
+    file: 'src/cli/stdout-relay.ts',
+    find: '    this.waitUntilPendingAtMost(RELAY_LIMIT_CHARS);\n',
+    replace: '',
+    tests: ['test/cli/stdout-relay.test.ts'],
+  },
+  {
+    name: 'a failed write of the relay is never reported',
+    file: 'src/cli/stdout-relay.ts',
+    find: 'if (!Atomics.load(this.slots, RelaySlot.FAILED)) return;',
+    replace: 'return;',
+    tests: ['test/cli/stdout-relay.test.ts'],
+  },
 ];
