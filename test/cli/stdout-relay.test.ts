@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { RELAY_LIMIT_CHARS, startStdoutRelay, StdoutRelayEnd } from '../../src/cli/stdout-relay';
+import { RELAY_LIMIT_CHARS, startStdoutRelay } from '../../src/cli/stdout-relay';
 
 const REPO = path.join(__dirname, '..', '..');
 
