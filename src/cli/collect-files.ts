@@ -72,7 +72,8 @@ export function expandPath(given: string, cwd: string): PathExpansion {
     return { files, errors };
   }
   if (stat.isDirectory()) {
-    walk(absolute, display, new Set([realpath(absolute)]), add, errors);
+    const real = realpath(absolute);
+    walk(absolute, real, display, new Set([real]), add, errors);
   } else if (stat.isFile()) {
     add(display, absolute);
   } else {
@@ -82,7 +83,10 @@ export function expandPath(given: string, cwd: string): PathExpansion {
   return { files, errors };
 }
 
-function walk(dir: string, display: string, ancestors: Set<string>, add: (display: string, absolute: string) => void, errors: InputError[]): void {
+/** Walks `dir`, whose real path (no symbolic link in it) is `real`. */
+function walk(
+  dir: string, real: string, display: string, ancestors: Set<string>, add: (display: string, absolute: string) => void, errors: InputError[],
+): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -108,9 +112,11 @@ function walk(dir: string, display: string, ancestors: Set<string>, add: (displa
       isFile = stat.isFile();
     }
     if (isDirectory) {
-      const real = realpath(absolute);
-      if (ancestors.has(real)) continue;
-      walk(absolute, shown, new Set([...ancestors, real]), add, errors);
+      // A folder entry (not a link) lies in the real folder as it is named: only a link is resolved, which saves a
+      // system call per folder and per level of its path.
+      const childReal = entry.isDirectory() ? path.join(real, name) : realpath(absolute);
+      if (ancestors.has(childReal)) continue;
+      walk(absolute, childReal, shown, new Set([...ancestors, childReal]), add, errors);
     } else if (isFile && MANIFEST_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
       // Every object and finding of the file holds its name: one flat string, not the pieces it was joined from.
       add(flatCopy(shown), absolute);
