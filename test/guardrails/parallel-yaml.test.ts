@@ -64,6 +64,27 @@ describe('app.synth() with the guardrails writes YAML in two threads', () => {
     expect(privileged.map(f => f.constructPath).sort()).toEqual(['chart0/root-pod', 'chart1/root-pod', 'chart2/root-pod']);
   });
 
+  test('the helper writes every document of the charts rendered before the last, and half of the last one', () => {
+    const make = (outdir: string) => {
+      const app = new App({ outdir });
+      for (let c = 0; c < 3; c++) {
+        const chart = new Chart(app, `chart${c}`);
+        for (let i = 0; i < 4; i++) new ApiObject(chart, `config${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `config-${i}` }, data: { index: `n${i}` } });
+      }
+      return app;
+    };
+    const plain = make(tempDir());
+    plain.synth();
+    const checked = make(tempDir());
+    Guardrails.enable(checked, { packs: [Packs.pssBaseline()], quiet: true, failOn: FailOn.NEVER });
+    expect(StringifyHelper.waitUntilReady(30_000)).toBe(true);
+    const before = StringifyHelper.documentsWritten;
+    checked.synth();
+    // This thread renders the next chart meanwhile; the text of the last is needed next, so the two share it.
+    expect(StringifyHelper.documentsWritten - before).toBe(4 + 4 + 2);
+    for (const [name, text] of files(plain.outdir)) expect(files(checked.outdir).get(name)).toBe(text);
+  });
+
   test('with Yaml.stringify replaced, every document is written by the replacement, in this thread', () => {
     const original = Yaml.stringify;
     Yaml.stringify = (...docs: any[]) => `# replaced\n${original(...docs)}`;

@@ -301,6 +301,13 @@ export const MUTANTS: Mutant[] = [
     tests: ['test/cli/walk-ahead.test.ts'],
   },
   {
+    name: 'the synthesis thread writes half of every chart\'s YAML even when it has more charts to render',
+    file: 'src/guardrails/private/synthesize.ts',
+    find: 'moreToRender: this.objectsSaved < this.objectsToRender',
+    replace: 'moreToRender: false',
+    tests: ['test/guardrails/parallel-yaml.test.ts'],
+  },
+  {
     name: 'the relay\'s drain returns before the relayed output is written',
     file: 'src/cli/stdout-relay.ts',
     find: '    this.waitWritten();\n    this.throwIfFailed();',

@@ -89,6 +89,12 @@ class FileCapture {
   private readonly deferred: Array<() => void> = [];
   private readonly save: typeof Yaml.save;
   private readonly log: ApiObject[];
+  /**
+   * The ApiObjects of the app when synthesis started: once as many objects were saved, every chart has been rendered
+   * (a guess, for sharing the writing only: objects created by validations are not counted).
+   */
+  private readonly objectsToRender: number;
+  private objectsSaved = 0;
   private byName?: ApiObject[];
   private stopped = false;
 
@@ -112,6 +118,7 @@ class FileCapture {
       });
     }
     this.log = openLog();
+    this.objectsToRender = app.node.findAll().filter(c => ApiObject.isApiObject(c)).length;
   }
 
   /** The held texts, in the order they were first saved. */
@@ -153,7 +160,9 @@ class FileCapture {
   private hold(filePath: string, docs: unknown[]): void {
     const copy = [...docs];
     // The same text cdk8s's Yaml.save writes, put together when the checks need it.
-    const yaml = startWritingYaml(copy);
+    // Until the last chart is rendered, the helper thread writes what it can while this one renders the next.
+    this.objectsSaved += copy.length;
+    const yaml = startWritingYaml(copy, { moreToRender: this.objectsSaved < this.objectsToRender });
     const fromLog = copy.some(d => !renderedBy(d)) ? lastRenders(copy, this.log) : undefined;
     const owners = copy.map((doc, i) => renderedBy(doc) ?? fromLog?.[i] ?? this.findByName(doc));
     // A later save to the same path replaces the file, as it would on disk.

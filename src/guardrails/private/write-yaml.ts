@@ -22,6 +22,11 @@ export interface WritingOptions {
   readonly stringify?: typeof Yaml.stringify;
   /** Write everything in this thread (for a text needed at once, of a document or a few). */
   readonly inThisThread?: boolean;
+  /**
+   * This thread has more to render once it started this text (other charts of the app): the helper then writes
+   * every document it can, and this thread goes on. Otherwise the two write half each, since the text is needed next.
+   */
+  readonly moreToRender?: boolean;
 }
 
 /**
@@ -31,8 +36,9 @@ export interface WritingOptions {
  * copy, which is also the value the checks judge. A document read twice could give two answers (a `toJson()` that
  * returns a getter, say), be judged by one and written with the other; the others are parsed back from the text.
  *
- * The second half of the documents vouched for is written by the StringifyHelper while this thread writes the rest,
- * and the text is put together when it is asked for (so this thread may go on rendering other charts meanwhile).
+ * The second half of the documents vouched for (all of them, when this thread has more charts to render) is written
+ * by the StringifyHelper while this thread writes the rest, and the text is put together when it is asked for (so
+ * this thread may go on rendering other charts meanwhile).
  * That rests on cdk8s writing each document on its own and joining them with `---` lines, which is checked once.
  * With a stringify replaced since the library loaded, the replacement writes everything and nothing is vouched for.
  */
@@ -44,8 +50,8 @@ export function startWritingYaml(docs: unknown[], options: WritingOptions = {}):
   }
   const proven = docs.map(provenReadBack);
   const helper = options.inThisThread ? undefined : StringifyHelper.ready();
-  const half = Math.floor(docs.length / 2);
-  const toHelper = (i: number) => helper !== undefined && i >= half && proven[i] !== undefined;
+  const firstToHelper = options.moreToRender ? 0 : Math.floor(docs.length / 2);
+  const toHelper = (i: number) => helper !== undefined && i >= firstToHelper && proven[i] !== undefined;
   const sent = docs.flatMap((_, i) => (toHelper(i) ? [i] : []));
   const pending = sent.length ? helper!.send(sent.map(i => proven[i]!)) : undefined;
   const parts: string[] = new Array(docs.length);
