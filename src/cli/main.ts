@@ -15,18 +15,6 @@ import { startStdoutRelay } from './stdout-relay';
  * it, and a scan's helper, and writes the command's standard output: it loads none of the command's modules.
  */
 const YOUNG_GENERATION_MB = 6;
-/**
- * How much bytecode a function runs between two of V8's checks for optimizing it: eight times V8's default (67,584).
- * A run of the command line is a few seconds of JavaScript that V8 has never seen, and with the default it spends
- * them recompiling hundreds of functions in optimized form, on background threads that take the cores from the
- * scan's two threads: on two cores, a third of all CPU time of a 10,000-object scan went to that compiler, and a
- * rule's check alone took up to 80 ms to compile. With this, only the functions that stay hot are optimized: that
- * scan runs 15% faster (1650 ms against 1980, interleaved runs) and its peak RSS is 8 MB lower; a 50,000-object
- * scan, whose code is hot long enough to repay the compiler, runs about 5% slower. The flag is process-wide, and is
- * set before any thread that runs the command starts: this thread runs no code of its own to speak of.
- */
-const INTERRUPT_BUDGET = 8 * 67_584;
-v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 const COMMAND = commandEntry(__dirname);
 
 const args = process.argv.slice(2);

@@ -3,6 +3,7 @@ import type { CliIo } from './cli';
 import type { HelperEnds } from './decode-ahead-start';
 import { connectDecodeAheadThread, prestartDecodeAheadThread } from './decode-ahead-thread';
 import { reportInternalError } from './internal-error';
+import { optimizeOnlyHotCode } from './optimize-hot-code';
 import { StdoutRelay, StdoutRelayEnd } from './stdout-relay';
 
 // The command itself, run in the thread that loads this module (the worker thread main.ts starts, or main.ts's own
@@ -17,6 +18,7 @@ const helper = args[0] !== 'scan' ? undefined
 const relayEnd = (workerData as { stdoutRelay?: StdoutRelayEnd } | null)?.stdoutRelay;
 const relay = relayEnd ? new StdoutRelay(relayEnd) : undefined;
 import('./cli.js').then(cli => {
+  optimizeOnlyHotCode();
   const io: CliIo = { ...cli.processIo(relay), decodeHelper: helper?.start, expandedAhead: helper?.expandedAhead };
   return cli.runCli(args, io);
 }).then(
