@@ -12,7 +12,7 @@ import { ExternalObjects } from '../engine/external-objects';
 import { FAIL_ON_VALUES, parseFailOn } from '../engine/fail-on';
 import { DEFAULT_KUBERNETES_VERSION, RuleContext } from '../engine/rule-context';
 import { Packs } from '../packs/packs';
-import { FileWriter, WriteFailure, writeFileAtomic } from '../private/atomic-write';
+import { FileWriter, writeFileAtomic } from '../private/atomic-write';
 import { batched, jsonChunks } from '../private/json-chunks';
 import { packageInfo } from '../private/package-info';
 
@@ -127,12 +127,7 @@ async function runPolicies(flags: PolicyFlags, io: CliIo): Promise<number> {
       excludedNamespaces: flags.excludedNamespaces?.split(',').map(n => n.trim()).filter(n => n !== ''),
     });
     const yaml = Yaml.stringify(...chart.toJson());
-    if (flags.output) {
-      writeFileAtomic(path.resolve(io.cwd, flags.output), yaml, 'the policies', io.writer);
-    } else {
-      io.stdout(yaml);
-      io.flushStdout?.();
-    }
+    writeOutput(io, flags.output, [yaml], 'the policies');
     if (chart.ruleIds.length === 0) io.stderr('cdk8s-hardened policies: warning: none of these packs has a rule that an admission policy can enforce.\n');
     return EXIT_OK;
   } catch (e) {
@@ -227,17 +222,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<nu
     };
     result = io.decodeHelper ? await scanAhead(paths, options, io.decodeHelper) : scan(paths, options);
     const rendered = render(result.report, flags.format);
-    if (flags.output) {
-      try {
-        writeFileAtomic(path.resolve(io.cwd, flags.output), rendered, 'the report', io.writer);
-      } catch (e) {
-        if (e instanceof WriteFailure) return usage(e.message);
-        throw e;
-      }
-    } else {
-      for (const piece of batched(rendered)) io.stdout(piece);
-      io.flushStdout?.();
-    }
+    writeOutput(io, flags.output, rendered, 'the report');
     for (const problem of result.problems) io.stderr(`cdk8s-hardened scan: error: ${formatInputProblem(problem)}\n`);
     if (result.problems.length) {
       io.stderr(`cdk8s-hardened scan: ${result.problems.length} input${result.problems.length === 1 ? '' : 's'} could not be read; the objects in ${result.problems.length === 1 ? 'it were' : 'them were'} not checked.\n`);
@@ -264,17 +249,7 @@ async function runImages(paths: string[], flags: ImagesFlags, io: CliIo): Promis
     const stdin = paths.includes(STDIN_PATH) ? await io.readStdin(DEFAULT_MAX_FILE_BYTES) : undefined;
     const { inventory, problems, files } = listImages(paths, { cwd: io.cwd, stdin });
     const rendered = flags.format === 'json' ? withNewline(jsonChunks(inventory.toJson())) : [inventory.toText()];
-    if (flags.output) {
-      try {
-        writeFileAtomic(path.resolve(io.cwd, flags.output), rendered, 'the image list', io.writer);
-      } catch (e) {
-        if (e instanceof WriteFailure) return usage(e.message);
-        throw e;
-      }
-    } else {
-      for (const piece of batched(rendered)) io.stdout(piece);
-      io.flushStdout?.();
-    }
+    writeOutput(io, flags.output, rendered, 'the image list');
     for (const u of inventory.unlistedContainers) io.stderr(`cdk8s-hardened images: warning: ${describeUnlisted(u)}.\n`);
     for (const problem of problems) io.stderr(`cdk8s-hardened images: error: ${formatInputProblem(problem)}\n`);
     if (problems.length) {
@@ -303,6 +278,20 @@ function render(report: { toText(): string; toJson(): any; toSarif(): any }, for
 function* withNewline(chunks: Iterable<string>): Generator<string> {
   yield* chunks;
   yield '\n';
+}
+
+/**
+ * Writes a command's output: to the `--output` file (through a temporary file and a rename), or else to standard
+ * output, returning once it is written there. Throws what writing failed with (a WriteFailure names the file); the
+ * command reports it as a usage error.
+ */
+function writeOutput(io: CliIo, output: string | undefined, pieces: Iterable<string>, what: string): void {
+  if (output) {
+    writeFileAtomic(path.resolve(io.cwd, output), pieces, what, io.writer);
+    return;
+  }
+  for (const piece of batched(pieces)) io.stdout(piece);
+  io.flushStdout?.();
 }
 
 /**
