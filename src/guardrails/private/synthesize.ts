@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, Yaml } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { apiObjectsUnder } from './collect-objects';
 import { closeLog, lastRenders, openLog, recordChartRender, renderedBy, rendersAs } from './render-log';
 import { SynthesisOutput, TextToDecode } from './synthesis-output';
 import { writeFilesAtomically } from './write-files';
@@ -118,7 +118,7 @@ class FileCapture {
       });
     }
     this.log = openLog();
-    this.objectsToRender = app.node.findAll().filter(c => ApiObject.isApiObject(c)).length;
+    this.objectsToRender = apiObjectsUnder(app).length;
   }
 
   /** The held texts, in the order they were first saved. */
@@ -172,7 +172,7 @@ class FileCapture {
 
   /** Last resort for a document rendered outside `Chart.toJson()` and the log: its kind and name. */
   private findByName(doc: unknown): ApiObject | undefined {
-    this.byName ??= this.app.node.findAll().filter((c: IConstruct): c is ApiObject => ApiObject.isApiObject(c));
+    this.byName ??= apiObjectsUnder(this.app);
     return this.byName.find(o => rendersAs(o, doc));
   }
 }
